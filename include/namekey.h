@@ -1,0 +1,201 @@
+/*
+ * namekey.h - the whole public API of libnamekey.
+ *
+ * libnamekey decides when two romanized spellings name the same person.
+ * A name flows one way through named stages:
+ *
+ *   UTF-8 check -> Unicode fold (ICU) -> tokens -> language decision
+ *   -> language rules (Russian, Korean) -> key
+ *
+ * Conventions (after libgit2 and SQLite):
+ *   - every function is prefixed nk_<module>_<verb> (nk_key is the one
+ *     exception: it is the library's reason to exist);
+ *   - functions that can fail return int: NK_OK (0) or a negative NK_E*
+ *     code; nk_strerror() turns a code into a static message;
+ *   - out-parameters come first;
+ *   - handles are opaque; whoever a returned pointer belongs to is stated
+ *     at each function;
+ *   - option structs carry a version field so they can grow without
+ *     breaking callers: initialise them with the *_INIT macros;
+ *   - there is no global state.  An nk_ctx is immutable after creation
+ *     and may be shared by any number of threads; nk_key() does not
+ *     allocate.
+ */
+#ifndef NAMEKEY_H
+#define NAMEKEY_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define NK_EXPORT __attribute__((visibility("default")))
+#else
+#define NK_EXPORT
+#endif
+
+#define NK_VERSION_STRING "0.1.0"
+
+/*
+ * Key-format version.  Keys made by different key-format versions are
+ * not comparable; stores record the version each key was made with.
+ */
+#define NK_KEY_FORMAT 1
+
+/* Longest name nk_key() accepts, in bytes of UTF-8 (excluding a NUL). */
+#define NK_NAME_MAX 4096
+
+/* Smallest key buffer that can hold any result of nk_key(), with NUL. */
+#define NK_KEY_MAX 512
+
+/* Most keys one name can yield (one per plausible reading). */
+#define NK_KEYS_MAX 4
+
+/** Error codes.  Stable: values never change between versions. */
+typedef enum nk_error {
+	NK_OK = 0,
+	NK_EINVAL = -1,    /**< invalid argument (NULL handle, bad option) */
+	NK_EUTF8 = -2,     /**< input is not valid UTF-8 or contains NUL */
+	NK_ETOOLONG = -3,  /**< input longer than NK_NAME_MAX */
+	NK_ERANGE = -4,    /**< output buffer too small */
+	NK_ENOMEM = -5,    /**< out of memory */
+	NK_EICU = -6,      /**< ICU failed to initialise or normalise */
+	NK_EEMPTY = -7,    /**< the name has no letters left to key */
+	NK_EDB = -8,       /**< the store failed (see nk_store_errmsg) */
+	NK_EBUSY = -9,     /**< the store is locked by another writer */
+	NK_ENOTFOUND = -10,/**< no such identity or alias */
+	NK_EREADONLY = -11,/**< the store is read-only */
+	NK_ECORRUPT = -12, /**< the store is not a namekey store or is damaged */
+	NK_EIO = -13,      /**< reading or writing a file failed */
+	NK_EFORMAT = -14   /**< malformed record in an input file */
+} nk_error;
+
+/**
+ * Static English message for an error code; never NULL, never to be freed.
+ */
+NK_EXPORT const char *nk_strerror(int code);
+
+/** Library version as "MAJOR.MINOR.PATCH"; static storage. */
+NK_EXPORT const char *nk_version(void);
+
+/** Languages a name can be keyed as. */
+typedef enum nk_lang {
+	NK_LANG_AUTO = 0,  /**< as a hint: decide from the name itself */
+	NK_LANG_OTHER = 1, /**< neither Russian nor Korean: generic key */
+	NK_LANG_RU = 2,    /**< Russian (Cyrillic or any romanization) */
+	NK_LANG_KO = 3     /**< Korean (Hangul or any romanization) */
+} nk_lang;
+
+/** Short lowercase name of a language ("auto", "other", "ru", "ko"). */
+NK_EXPORT const char *nk_lang_name(nk_lang lang);
+
+/* ------------------------------------------------------------------ */
+/* Context                                                              */
+/* ------------------------------------------------------------------ */
+
+/** Opaque, immutable after creation, shareable across threads. */
+typedef struct nk_ctx nk_ctx;
+
+#define NK_CTX_OPTIONS_VERSION 1
+
+/** Options for nk_ctx_new().  Reserved for growth. */
+typedef struct nk_ctx_options {
+	unsigned int version; /**< NK_CTX_OPTIONS_VERSION */
+	unsigned int flags;   /**< must be 0 */
+} nk_ctx_options;
+
+#define NK_CTX_OPTIONS_INIT { NK_CTX_OPTIONS_VERSION, 0 }
+
+/**
+ * Create a context: loads ICU normalizers and builds the fold tables.
+ *
+ * @param out   receives the new context; the caller owns it and releases
+ *              it with nk_ctx_unref().  Untouched on error.
+ * @param opts  NULL for defaults.
+ * @return NK_OK, NK_EINVAL, NK_ENOMEM or NK_EICU.
+ */
+NK_EXPORT int nk_ctx_new(nk_ctx **out, const nk_ctx_options *opts);
+
+/** Take one more reference; returns ctx.  Thread-safe. */
+NK_EXPORT nk_ctx *nk_ctx_ref(nk_ctx *ctx);
+
+/** Drop one reference; frees the context at zero.  NULL is a no-op. */
+NK_EXPORT void nk_ctx_unref(nk_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Keys                                                                 */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Trace sink: called by nk_key() at each stage and each rule that fired,
+ * in order.  stage is a static string ("utf8", "fold", "tokens", "lang",
+ * "ru", "ko", "key"); detail is valid only during the call.
+ */
+typedef void (*nk_trace_fn)(void *data, const char *stage,
+			    const char *detail);
+
+/** Key flags. */
+enum nk_key_flags {
+	/** Give gendered surname forms (Ivanov/Ivanova) one key. */
+	NK_KEY_FOLD_GENDER = 1u << 0
+};
+
+#define NK_KEY_OPTIONS_VERSION 1
+
+typedef struct nk_key_options {
+	unsigned int version; /**< NK_KEY_OPTIONS_VERSION */
+	nk_lang lang;         /**< NK_LANG_AUTO, or force a language */
+	unsigned int flags;   /**< nk_key_flags */
+	nk_trace_fn trace;    /**< NULL: no trace (the fast path) */
+	void *trace_data;     /**< passed to trace */
+} nk_key_options;
+
+#define NK_KEY_OPTIONS_INIT { NK_KEY_OPTIONS_VERSION, NK_LANG_AUTO, 0, NULL, NULL }
+
+/** What nk_key() found besides the key text. */
+typedef struct nk_key_info {
+	nk_lang lang;        /**< language the name was keyed as */
+	unsigned int nkeys;  /**< number of keys written (1..NK_KEYS_MAX) */
+	size_t len;          /**< bytes written to buf, excluding the NUL */
+	size_t error_offset; /**< on NK_EUTF8: byte offset of the bad byte */
+} nk_key_info;
+
+/**
+ * Compute the canonical key(s) of one name.
+ *
+ * Keys are short printable ASCII strings without spaces; when a name has
+ * more than one plausible reading, several keys are written separated by
+ * single spaces, the most likely first.  Two names denote the same person
+ * (as far as spelling can tell) when they share a key.
+ *
+ * Key layout, format 1: "<lang>:<part>[:<part>...]" where lang is "ru",
+ * "ko" or "xx".  The parts are documented in README.md; callers should
+ * treat keys as opaque.
+ *
+ * Does not allocate; safe to call from many threads on one ctx.
+ *
+ * @param info     receives details (may be NULL).
+ * @param buf      receives the NUL-terminated key(s); NK_KEY_MAX bytes
+ *                 always suffice.  Contents unspecified on error.
+ * @param bufsize  size of buf in bytes.
+ * @param ctx      context from nk_ctx_new().
+ * @param name     UTF-8 name; need not be NUL-terminated.
+ * @param len      length of name in bytes.
+ * @param opts     NULL for defaults.
+ * @return NK_OK; NK_EINVAL (NULL pointer, bad options); NK_EUTF8 (invalid
+ *         UTF-8 or a NUL byte, info->error_offset says where);
+ *         NK_ETOOLONG (len > NK_NAME_MAX); NK_EEMPTY (nothing to key, e.g.
+ *         only punctuation or honorifics); NK_ERANGE (buf too small);
+ *         NK_EICU.
+ */
+NK_EXPORT int nk_key(nk_key_info *info, char *buf, size_t bufsize,
+		     const nk_ctx *ctx, const char *name, size_t len,
+		     const nk_key_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NAMEKEY_H */

@@ -1,0 +1,49 @@
+/*
+ * cli.h - what the namekey subcommands share: the command table entry,
+ * exit codes, line input and JSON output.  The CLI is a thin layer over
+ * the public API in namekey.h; nothing here knows about names.
+ */
+#ifndef NK_CLI_H
+#define NK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "namekey.h"
+
+/* Exit codes, documented in namekey(1). */
+enum nk_exit {
+	NK_EXIT_OK = 0,      /* all input handled */
+	NK_EXIT_INPUT = 1,   /* some input lines were bad; the rest done */
+	NK_EXIT_USAGE = 2,   /* bad command line */
+	NK_EXIT_FAILURE = 3  /* I/O, store or library failure */
+};
+
+typedef struct nk_cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+	const char *usage; /* full --help text */
+} nk_cli_cmd;
+
+extern const nk_cli_cmd nk_cmd_key;
+
+/* Program name for messages. */
+#define NK_PROG "namekey"
+
+/* One-line error on stderr: "namekey: <msg>". */
+void nk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Is arg "-h" or "--help"? */
+bool nk_cli_is_help(const char *arg);
+
+/* Write s (n bytes) as a JSON string literal, quotes included. */
+void nk_cli_json_string(FILE *f, const char *s, size_t n);
+
+/* Calls fn for each line of f (newline stripped, CR too); stops early
+ * when fn returns false.  Returns false on a read error. */
+typedef bool (*nk_line_fn)(void *data, const char *line, size_t len,
+			   unsigned long lineno);
+bool nk_cli_each_line(FILE *f, nk_line_fn fn, void *data);
+
+#endif /* NK_CLI_H */

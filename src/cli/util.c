@@ -1,0 +1,68 @@
+/*
+ * util.c - line input, JSON output and messages for the CLI.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void nk_cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs(NK_PROG ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+bool nk_cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+void nk_cli_json_string(FILE *f, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	fputc('"', f);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			fputc('\\', f);
+			fputc(c, f);
+		} else if (c == '\n') {
+			fputs("\\n", f);
+		} else if (c == '\t') {
+			fputs("\\t", f);
+		} else if (c < 0x20) {
+			fprintf(f, "\\u00%c%c", hex[c >> 4], hex[c & 0xF]);
+		} else {
+			fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}
+
+bool nk_cli_each_line(FILE *f, nk_line_fn fn, void *data)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long lineno = 0;
+	bool go = true;
+
+	while (go && (n = getline(&line, &cap, f)) >= 0) {
+		size_t len = (size_t)n;
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		go = fn(data, line, len, lineno);
+	}
+	const bool ok = !ferror(f);
+	free(line);
+	return ok;
+}

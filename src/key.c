@@ -1,0 +1,99 @@
+/*
+ * key.c - nk_key(): runs a name through the stages in order.
+ *
+ *   UTF-8 check + Unicode fold (fold.c) -> tokens (token.c)
+ *   -> language decision (lang.c) -> language rules (ru.c, ko.c,
+ *   generic.c) -> keys
+ */
+#include <string.h>
+
+#include "fold.h"
+#include "lang.h"
+#include "token.h"
+
+static void trace_tokens(const nk_tracer *tr, const nk_name *nm)
+{
+	static const char *const script_names[] = {
+		"none", "latin", "cyrillic", "hangul", "other"
+	};
+	if (!tr->fn)
+		return;
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const nk_token *t = &nm->tok[i];
+		char w[NK_NAME_MAX];
+		nk_token_utf8(w, sizeof w, nm, t);
+		nk_trace(tr, "tokens", "%zu: \"%s\" %s%s%s%s", i + 1, w,
+			 script_names[t->script],
+			 t->flags & NK_TOK_INITIAL ? " initial" : "",
+			 t->flags & NK_TOK_HYPHENED ? " hyphened" : "",
+			 t->flags & NK_TOK_UPPER ? " capitals" : "");
+	}
+}
+
+static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
+		     unsigned flags, const nk_tracer *tr)
+{
+	switch (lang) {
+	case NK_LANG_RU:
+		return nk_ru_key(out, nm, flags, tr);
+	case NK_LANG_KO:
+		return nk_ko_key(out, nm, flags, tr);
+	default:
+		return nk_generic_key(out, nm, tr);
+	}
+}
+
+static unsigned count_keys(const char *s)
+{
+	unsigned n = *s ? 1 : 0;
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+static bool options_ok(const nk_key_options *o)
+{
+	return o->version == NK_KEY_OPTIONS_VERSION &&
+	       o->lang >= NK_LANG_AUTO && o->lang <= NK_LANG_KO &&
+	       (o->flags & ~(unsigned)NK_KEY_FOLD_GENDER) == 0;
+}
+
+int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
+	   const char *name, size_t len, const nk_key_options *opts)
+{
+	static const nk_key_options defaults = NK_KEY_OPTIONS_INIT;
+	nk_key_info scratch;
+	nk_name nm;
+
+	if (!info)
+		info = &scratch;
+	*info = (nk_key_info){ .lang = NK_LANG_AUTO };
+	if (!opts)
+		opts = &defaults;
+	if (!buf || bufsize == 0 || !ctx || (!name && len) || !options_ok(opts))
+		return NK_EINVAL;
+	buf[0] = '\0';
+
+	const nk_tracer tr = { opts->trace, opts->trace_data };
+	int rc = nk_fold_name(&nm, &info->error_offset, ctx, name, len);
+	if (rc != NK_OK)
+		return rc;
+	rc = nk_token_split(&nm, &tr);
+	if (rc != NK_OK)
+		return rc;
+	trace_tokens(&tr, &nm);
+
+	info->lang = nk_lang_decide(&nm, opts->lang, &tr);
+	nk_out out = { .buf = buf, .cap = bufsize };
+	rc = run_rules(&out, &nm, info->lang, opts->flags, &tr);
+	if (rc != NK_OK)
+		return rc;
+	if (out.overflow)
+		return NK_ERANGE;
+	if (out.len == 0)
+		return NK_EEMPTY;
+	info->len = out.len;
+	info->nkeys = count_keys(buf);
+	nk_trace(&tr, "key", "%s", buf);
+	return NK_OK;
+}

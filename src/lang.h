@@ -1,0 +1,30 @@
+/*
+ * lang.h - the language decision and the language rule modules.
+ *
+ * Each rule module writes one or more keys (space-separated, the most
+ * likely first) for a tokenized name into an nk_out.
+ */
+#ifndef NK_LANG_H
+#define NK_LANG_H
+
+#include "nk_internal.h"
+
+/* Decide which rules key the name; hint overrides unless AUTO. */
+NK_HIDDEN nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint,
+				 const nk_tracer *tr);
+
+/* Russian rules (ru.c).  nk_ru_cues: >0 when the name looks Russian. */
+NK_HIDDEN int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
+			const nk_tracer *tr);
+NK_HIDDEN int nk_ru_cues(const nk_name *nm);
+
+/* Korean rules (ko.c).  nk_ko_detect: a Latin name reads as Korean. */
+NK_HIDDEN int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
+			const nk_tracer *tr);
+NK_HIDDEN bool nk_ko_detect(const nk_name *nm);
+
+/* Generic rules (generic.c): letters as written, order-independent. */
+NK_HIDDEN int nk_generic_key(nk_out *out, const nk_name *nm,
+			     const nk_tracer *tr);
+
+#endif /* NK_LANG_H */

@@ -1,0 +1,282 @@
+/*
+ * token.c - the token stage.
+ *
+ * Owns what a name part is: a run of letters of one script, possibly
+ * joined by inner hyphens and apostrophes, ended by spaces, commas, dots
+ * or a change of script.  Parenthesized text and honorifics are not name
+ * parts; the caller keeps the original text for display.
+ */
+#include <string.h>
+
+#include "token.h"
+#include "token_tables.h"
+#include "utf8.h"
+
+/* Latin and Cyrillic initials are one letter; "Yu." and "Zh." two. */
+#define NK_INITIAL_MAX_LEN 2
+/* A Hangul name with an attached address term has at least 3 syllables. */
+#define NK_HANGUL_SUFFIX_MIN_LEN 3
+
+uint8_t nk_token_script_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return NK_SCRIPT_LATIN;
+	if (cp >= 0x0400 && cp < 0x0530)
+		return NK_SCRIPT_CYRILLIC;
+	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp < 0x1200) ||
+	    (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xA960 && cp < 0xA980) ||
+	    (cp >= 0xD7B0 && cp < 0xD800))
+		return NK_SCRIPT_HANGUL;
+	return NK_SCRIPT_OTHER;
+}
+
+static bool is_letter(uint8_t kind)
+{
+	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
+}
+
+typedef struct splitter {
+	nk_name *nm;
+	size_t out;       /* next compacted slot */
+	bool open;        /* a token is being built */
+	unsigned uppers;  /* capitals in the open token */
+	int depth;        /* parentheses */
+	int status;
+} splitter;
+
+static nk_token *cur(splitter *sp)
+{
+	return &sp->nm->tok[sp->nm->ntok];
+}
+
+static void close_token(splitter *sp)
+{
+	if (!sp->open)
+		return;
+	nk_token *t = cur(sp);
+	while (t->len > 0 && !nk_is_alpha(sp->nm->text[t->start + t->len - 1]) &&
+	       nk_token_script_of(sp->nm->text[t->start + t->len - 1]) ==
+		       NK_SCRIPT_LATIN)
+		t->len--; /* trailing ' or - */
+	sp->out = t->start + t->len;
+	sp->open = false;
+	if (t->len == 0)
+		return;
+	if (sp->uppers == t->len && t->len > 1)
+		t->flags |= NK_TOK_UPPER;
+	sp->nm->ntok++;
+}
+
+static void append(splitter *sp, uint32_t cp, uint8_t marks)
+{
+	sp->nm->text[sp->out] = cp;
+	sp->nm->marks[sp->out] = marks;
+	sp->out++;
+	cur(sp)->len++;
+}
+
+static void open_token(splitter *sp, uint8_t script)
+{
+	if (sp->nm->ntok >= NK_TOKENS_MAX) {
+		sp->status = NK_ETOOLONG;
+		return;
+	}
+	*cur(sp) = (nk_token){ .start = (uint16_t)sp->out, .script = script };
+	sp->open = true;
+	sp->uppers = 0;
+}
+
+static void flag_last(splitter *sp, uint8_t flag)
+{
+	if (sp->nm->ntok > 0 && !sp->open)
+		sp->nm->tok[sp->nm->ntok - 1].flags |= flag;
+}
+
+static void letter(splitter *sp, size_t i)
+{
+	const nk_name *nm = sp->nm;
+	const uint8_t script = nk_token_script_of(nm->text[i]);
+
+	if (sp->open && cur(sp)->script != script)
+		close_token(sp);
+	if (!sp->open)
+		open_token(sp, script);
+	if (sp->status != NK_OK)
+		return;
+	if (nm->kind[i] == NK_KIND_UPPER)
+		sp->uppers++;
+	append(sp, nm->text[i], nm->marks[i]);
+}
+
+/* ' - " between letters stay in the token; elsewhere they split. */
+static void joiner(splitter *sp, size_t i, uint32_t as)
+{
+	const nk_name *nm = sp->nm;
+	const bool next_letter = i + 1 < nm->ntext && is_letter(nm->kind[i + 1]);
+
+	if (sp->open && next_letter) {
+		if (as == NK_CH_HYPHEN)
+			cur(sp)->flags |= NK_TOK_HYPHENED;
+		append(sp, as, 0);
+		return;
+	}
+	if (as != NK_CH_APOSTROPHE)
+		close_token(sp);
+}
+
+static void slot(splitter *sp, size_t i)
+{
+	const uint8_t kind = sp->nm->kind[i];
+
+	if (kind == NK_KIND_OPEN) {
+		close_token(sp);
+		sp->depth++;
+		return;
+	}
+	if (kind == NK_KIND_CLOSE) {
+		close_token(sp);
+		sp->depth -= sp->depth > 0;
+		return;
+	}
+	if (sp->depth > 0)
+		return;
+	switch (kind) {
+	case NK_KIND_LETTER:
+	case NK_KIND_UPPER:
+		letter(sp, i);
+		break;
+	case NK_KIND_HYPHEN:
+		joiner(sp, i, NK_CH_HYPHEN);
+		break;
+	case NK_KIND_APOS:
+	case NK_KIND_QUOTE:
+		joiner(sp, i, NK_CH_APOSTROPHE);
+		break;
+	case NK_KIND_DOT:
+		close_token(sp);
+		flag_last(sp, NK_TOK_DOT);
+		break;
+	case NK_KIND_COMMA:
+		close_token(sp);
+		flag_last(sp, NK_TOK_COMMA);
+		break;
+	default:
+		close_token(sp);
+		break;
+	}
+}
+
+bool nk_token_is(const nk_name *nm, const nk_token *t, const char *w)
+{
+	size_t i = 0, k = 0;
+	const size_t wl = strlen(w);
+
+	for (; k < t->len && i < wl; k++) {
+		const uint32_t cp = nk_utf8_next(w, &i);
+		if (cp != nm->text[t->start + k])
+			return false;
+	}
+	return k == t->len && i == wl;
+}
+
+void nk_token_utf8(char *out, size_t cap, const nk_name *nm,
+		   const nk_token *t)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < t->len; k++) {
+		char tmp[4];
+		const size_t m = nk_utf8_put(tmp, nm->text[t->start + k]);
+		if (n + m >= cap)
+			break;
+		memcpy(out + n, tmp, m);
+		n += m;
+	}
+	if (cap > 0)
+		out[n] = '\0';
+}
+
+int nk_token_cmp(const nk_name *nm, const nk_token *a, const nk_token *b)
+{
+	const size_t n = a->len < b->len ? a->len : b->len;
+
+	for (size_t i = 0; i < n; i++) {
+		const uint32_t p = nm->text[a->start + i];
+		const uint32_t q = nm->text[b->start + i];
+		if (p != q)
+			return (p > q) - (p < q);
+	}
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+static bool is_noise(const nk_name *nm, const nk_token *t)
+{
+	for (size_t i = 0; i < nk_noise_count; i++) {
+		const nk_noise_word *w = &nk_noise_table[i];
+		if (w->needs_dot && !(t->flags & NK_TOK_DOT))
+			continue;
+		if (nk_token_is(nm, t, w->word))
+			return true;
+	}
+	return false;
+}
+
+/* 김수길씨 -> 김수길 */
+static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
+{
+	if (t->script != NK_SCRIPT_HANGUL || t->len < NK_HANGUL_SUFFIX_MIN_LEN)
+		return;
+	const uint32_t last = nm->text[t->start + t->len - 1];
+	for (size_t i = 0; i < nk_hangul_suffix_count; i++)
+		if (last == nk_hangul_suffix_table[i])
+			t->len--;
+}
+
+static void mark_initials(nk_name *nm)
+{
+	for (size_t i = 0; i < nm->ntok; i++) {
+		nk_token *t = &nm->tok[i];
+		if (t->script != NK_SCRIPT_LATIN && t->script != NK_SCRIPT_CYRILLIC)
+			continue;
+		if (t->len == 1 ||
+		    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
+			t->flags |= NK_TOK_INITIAL;
+	}
+}
+
+static void drop_noise(nk_name *nm, const nk_tracer *tr)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < nm->ntok; i++) {
+		nk_token *t = &nm->tok[i];
+		if (is_noise(nm, t)) {
+			char w[64];
+			nk_token_utf8(w, sizeof w, nm, t);
+			nk_trace(tr, "tokens", "dropped honorific \"%s\"", w);
+			if (t->flags & NK_TOK_COMMA && kept > 0)
+				nm->tok[kept - 1].flags |= NK_TOK_COMMA;
+			continue;
+		}
+		strip_hangul_suffix(nm, t);
+		nm->tok[kept++] = *t;
+	}
+	nm->ntok = kept;
+}
+
+int nk_token_split(nk_name *nm, const nk_tracer *tr)
+{
+	splitter sp = { .nm = nm, .status = NK_OK };
+
+	nm->ntok = 0;
+	for (size_t i = 0; i < nm->ntext && sp.status == NK_OK; i++)
+		slot(&sp, i);
+	if (sp.status == NK_OK)
+		close_token(&sp);
+	if (sp.status != NK_OK)
+		return sp.status;
+	nm->ntext = sp.out;
+	drop_noise(nm, tr);
+	mark_initials(nm);
+	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
+}
