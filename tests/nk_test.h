@@ -1,0 +1,38 @@
+/*
+ * nk_test.h - helpers shared by the Check suites.
+ */
+#ifndef NK_TEST_H
+#define NK_TEST_H
+
+#include <check.h>
+#include <stdbool.h>
+
+#include "namekey.h"
+
+/* A context for the whole test binary; created on first use. */
+nk_ctx *nkt_ctx(void);
+
+/* Key of name (auto language) into a static buffer; "" on error. */
+const char *nkt_key(const char *name);
+
+/* Key with a language hint and flags. */
+const char *nkt_key_opts(const char *name, nk_lang lang, unsigned flags);
+
+/* Do the two names share at least one key? */
+bool nkt_share_key(const char *a, const char *b);
+
+/* Path of a file in tests/data (static buffer). */
+const char *nkt_data(const char *file);
+
+/*
+ * Check every variant group of a TSV file: lines "group<TAB>name";
+ * '#' comments.  All names of a group must share a key and names of
+ * different groups must not.  Returns the number of failures and prints
+ * each one.
+ */
+int nkt_check_groups(const char *file);
+
+/* Run a suite; returns the process exit status. */
+int nkt_run(Suite *s);
+
+#endif /* NK_TEST_H */
