@@ -86,8 +86,8 @@ static int read_rows(const char *file, row *rows, int cap)
 		if (line[0] == '#' || !tab)
 			continue;
 		*tab = '\0';
-		snprintf(rows[n].group, sizeof rows[n].group, "%s", line);
-		snprintf(rows[n].name, sizeof rows[n].name, "%s", tab + 1);
+		snprintf(rows[n].group, sizeof rows[n].group, "%.63s", line);
+		snprintf(rows[n].name, sizeof rows[n].name, "%.255s", tab + 1);
 		snprintf(rows[n].key, sizeof rows[n].key, "%s",
 			 nkt_key(rows[n].name));
 		n++;

@@ -1,0 +1,71 @@
+/*
+ * ru_tables.h - Russian spelling tables (see ru_tables.c).
+ */
+#ifndef NK_RU_TABLES_H
+#define NK_RU_TABLES_H
+
+#include "nk_internal.h"
+
+/* Ways a Latin spelling of a Russian name may be read. */
+enum nk_ru_reading {
+	NK_RU_FR = 1u << 0, /* French: ch = ш, j = ж, ou = у */
+	NK_RU_DE = 1u << 1, /* German, Polish, Czech: ch = х */
+	NK_RU_XH = 1u << 2  /* GOST 7.79 B, scientific: x = х */
+};
+
+/* Rule contexts. */
+enum nk_ru_context {
+	NK_RU_ANY = 0,
+	NK_RU_BEFORE_FRONT = 1 /* the next letter is e, i or y */
+};
+
+/*
+ * A Latin spelling rule: "from" read as the phonemes "to" when every
+ * reading bit in "only" is set and none in "never".  Phonemes are
+ * lowercase letters; 'i' also stands for every palatal glide, soft and
+ * hard sign.
+ */
+typedef struct nk_ru_rule {
+	const char *from;
+	const char *to;
+	uint8_t only;
+	uint8_t never;
+	uint8_t context;
+} nk_ru_rule;
+
+extern NK_HIDDEN const nk_ru_rule nk_ru_latin_rules[];
+extern NK_HIDDEN const size_t nk_ru_latin_rule_count;
+
+/* Latin letters with marks that some systems use for one Cyrillic letter. */
+typedef struct nk_ru_marked {
+	char base;
+	uint8_t mark;     /* enum nk_mark */
+	const char *to;   /* pre-pass spelling; capitals are placeholders */
+} nk_ru_marked;
+
+extern NK_HIDDEN const nk_ru_marked nk_ru_marked_letters[];
+extern NK_HIDDEN const size_t nk_ru_marked_count;
+
+/* Phonemes of the lowercase Cyrillic letters U+0430..U+045F. */
+#define NK_RU_CYR_FIRST 0x0430u
+#define NK_RU_CYR_LAST 0x045Fu
+extern NK_HIDDEN const char *const nk_ru_cyrillic[];
+
+/* Suffixes of patronymics, in phonemes after the fold. */
+extern NK_HIDDEN const char *const nk_ru_patronymic_suffixes[];
+extern NK_HIDDEN const size_t nk_ru_patronymic_count;
+
+/* Surname suffixes that mark a name as Russian. */
+extern NK_HIDDEN const char *const nk_ru_surname_suffixes[];
+extern NK_HIDDEN const size_t nk_ru_surname_suffix_count;
+
+/* Feminine surname endings and their masculine form, in phonemes. */
+typedef struct nk_ru_gender {
+	const char *fem;
+	const char *masc;
+} nk_ru_gender;
+
+extern NK_HIDDEN const nk_ru_gender nk_ru_gender_endings[];
+extern NK_HIDDEN const size_t nk_ru_gender_count;
+
+#endif /* NK_RU_TABLES_H */
