@@ -13,10 +13,12 @@
  * spelling that can be read two ways (x = кс or х, ch = ч or French ш)
  * gives one key per reading.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "lang.h"
 #include "ru_tables.h"
+#include "token.h"
 
 /* Phoneme room per name: Latin letters expand at most twofold. */
 #define NK_RU_BUF (2 * NK_NAME_MAX)
@@ -25,9 +27,13 @@
 /* Patronymics are told apart only in names of at least three parts. */
 #define NK_RU_PATRONYMIC_MIN_PARTS 3
 
+/* No token: nothing to skip. */
+#define NK_RU_NONE SIZE_MAX
+
 typedef struct ru_part {
-	const char *s;
+	char *s;
 	size_t len;
+	size_t tok; /* the token it came from */
 } ru_part;
 
 typedef struct ru_work {
@@ -91,6 +97,8 @@ static bool rule_fits(const nk_ru_rule *r, const char *s, size_t n,
 		return false;
 	if (len > n - at || memcmp(s + at, r->from, len) != 0)
 		return false;
+	if (r->context == NK_RU_INITIAL)
+		return at == 0 || s[at - 1] == NK_CH_HYPHEN;
 	if (r->context == NK_RU_BEFORE_FRONT) {
 		const char next = at + len < n ? s[at + len] : '\0';
 		return next == 'e' || next == 'i' || next == 'y';
@@ -145,7 +153,7 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
 		else if (c == NK_CH_HYPHEN)
 			p = "-";
 		else if (c == NK_CH_APOSTROPHE)
-			p = "i";
+			p = "'";
 		for (; *p && o < cap; p++)
 			out[o++] = *p;
 	}
@@ -153,6 +161,20 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
 }
 
 /* ---- normalization of phonemes ----------------------------------- */
+
+/* A soft or hard sign is a glide before a vowel and silent elsewhere:
+ * Vasil'ev = Vasilyev, Ol'ga = Olga. */
+static size_t fold_signs(char *s, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != NK_CH_APOSTROPHE)
+			s[o++] = s[i];
+		else if (i + 1 < n && is_vowel(s[i + 1]))
+			s[o++] = 'i';
+	}
+	return o;
+}
 
 /* Runs of glide letters are one glide: ий, ьй, "iy", "ijj" -> i. */
 static size_t collapse_glides(char *s, size_t n)
@@ -179,13 +201,22 @@ static size_t fold_yo(char *s, size_t n)
 	return o;
 }
 
-/* A glide before a vowel is dropped: ya/ia/ja/â -> a, ye/ie/je -> e. */
+/*
+ * A glide before a vowel is dropped (ya/ia/ja/â -> a, ye/ie/je -> e),
+ * except word-initial я ю, which every system writes with a glide letter
+ * and which tell Yana from Anna.
+ */
 static size_t drop_glides(char *s, size_t n)
 {
 	size_t o = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(s[i] == 'i' && i + 1 < n && is_vowel(s[i + 1])))
-			s[o++] = s[i];
+	for (size_t i = 0; i < n; i++) {
+		const char next = i + 1 < n ? s[i + 1] : '\0';
+		const bool initial = i == 0 || s[i - 1] == NK_CH_HYPHEN;
+		const bool keep = initial && (next == 'a' || next == 'u');
+		if (s[i] == 'i' && is_vowel(next) && !keep)
+			continue;
+		s[o++] = s[i];
+	}
 	return o;
 }
 
@@ -241,6 +272,7 @@ static size_t fold_endings(char *s, size_t n)
 
 static size_t normalize(char *s, size_t n)
 {
+	n = fold_signs(s, n);
 	n = collapse_glides(s, n);
 	n = fold_yo(s, n);
 	n = drop_glides(s, n);
@@ -269,23 +301,19 @@ static bool is_patronymic(const ru_part *p)
 }
 
 /*
- * The patronymic of "Given Patronymic Surname" is in the middle, of
- * "Surname Given Patronymic" last; a surname like Abramovich is neither.
+ * The token holding the patronymic, or NK_RU_NONE.  The patronymic of
+ * "Given Patronymic Surname" is in the middle, of "Surname Given
+ * Patronymic" last; a surname like Abramovich is neither.
  */
-static void drop_patronymic(ru_work *w, const nk_tracer *tr)
+static size_t find_patronymic(const ru_work *w)
 {
 	if (w->nparts < NK_RU_PATRONYMIC_MIN_PARTS)
-		return;
-	size_t at = 1;
-	if (!is_patronymic(&w->parts[at]))
-		at = w->nparts - 1;
-	if (!is_patronymic(&w->parts[at]))
-		return;
-	nk_trace(tr, "ru", "patronymic \"%.*s\" left out of the key",
-		 (int)w->parts[at].len, w->parts[at].s);
-	memmove(&w->parts[at], &w->parts[at + 1],
-		(w->nparts - at - 1) * sizeof w->parts[0]);
-	w->nparts--;
+		return NK_RU_NONE;
+	if (is_patronymic(&w->parts[1]))
+		return w->parts[1].tok;
+	if (is_patronymic(&w->parts[w->nparts - 1]))
+		return w->parts[w->nparts - 1].tok;
+	return NK_RU_NONE;
 }
 
 static void fold_gender(ru_part *p)
@@ -295,9 +323,8 @@ static void fold_gender(ru_part *p)
 		if (!ends_with(p->s, p->len, g->fem))
 			continue;
 		/* the masculine ending is never longer than the feminine */
-		char *s = (char *)p->s;
 		const size_t stem = p->len - strlen(g->fem);
-		memcpy(s + stem, g->masc, strlen(g->masc));
+		memcpy(p->s + stem, g->masc, strlen(g->masc));
 		p->len = stem + strlen(g->masc);
 		return;
 	}
@@ -321,12 +348,16 @@ static void sort_parts(ru_part *p, size_t n)
 	}
 }
 
-static void split_parts(ru_work *w, const nk_name *nm, unsigned reading)
+/* Phonemes of every token but skip; initials set apart. */
+static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
+			size_t skip)
 {
 	w->used = w->nparts = w->ninitials = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
 		const nk_token *t = &nm->tok[i];
 		char *dst = w->buf + w->used;
+		if (i == skip)
+			continue;
 		const size_t n = token_phonemes(dst, sizeof w->buf - w->used,
 						nm, t, reading);
 		if (n == 0)
@@ -335,7 +366,7 @@ static void split_parts(ru_work *w, const nk_name *nm, unsigned reading)
 			w->initials[w->ninitials++] = dst[0];
 			continue;
 		}
-		w->parts[w->nparts++] = (ru_part){ dst, n };
+		w->parts[w->nparts++] = (ru_part){ dst, n, i };
 		w->used += n;
 	}
 }
@@ -369,10 +400,11 @@ static bool token_has(const nk_name *nm, const nk_token *t, const char *s)
 	return false;
 }
 
-static bool name_has(const nk_name *nm, const char *s)
+/* Does a Latin token other than skip contain s? */
+static bool name_has(const nk_name *nm, const char *s, size_t skip)
 {
 	for (size_t i = 0; i < nm->ntok; i++)
-		if (nm->tok[i].script == NK_SCRIPT_LATIN &&
+		if (i != skip && nm->tok[i].script == NK_SCRIPT_LATIN &&
 		    token_has(nm, &nm->tok[i], s))
 			return true;
 	return false;
@@ -386,24 +418,27 @@ static bool name_has_mark(const nk_name *nm, uint8_t mark)
 	return false;
 }
 
+static bool has_any(const nk_name *nm, const char *const *cues, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (name_has(nm, cues[i], NK_RU_NONE))
+			return true;
+	return false;
+}
+
 /* Spellings only French transcription uses. */
 static bool french_cues(const nk_name *nm)
 {
 	static const char *const cues[] = { "ou", "tch", "gue", "gui" };
-	for (size_t i = 0; i < NK_ARRAY_LEN(cues); i++)
-		if (name_has(nm, cues[i]))
-			return true;
-	return false;
+	return has_any(nm, cues, NK_ARRAY_LEN(cues));
 }
 
 /* Spellings of alphabets where ch is х: German, Polish, Czech. */
 static bool central_cues(const nk_name *nm)
 {
 	static const char *const cues[] = { "w", "sch", "sz", "cz" };
-	for (size_t i = 0; i < NK_ARRAY_LEN(cues); i++)
-		if (name_has(nm, cues[i]))
-			return true;
-	return name_has_mark(nm, NK_MARK_CARON);
+	return has_any(nm, cues, NK_ARRAY_LEN(cues)) ||
+	       name_has_mark(nm, NK_MARK_CARON);
 }
 
 static size_t add_reading(unsigned *r, size_t n, unsigned reading)
@@ -416,27 +451,59 @@ static size_t add_reading(unsigned *r, size_t n, unsigned reading)
 	return n;
 }
 
+/* Add reading | bit to each reading so far. */
+static size_t fork_readings(unsigned *r, size_t n, unsigned bit)
+{
+	const size_t m = n;
+	for (size_t i = 0; i < m; i++)
+		n = add_reading(r, n, r[i] | bit);
+	return n;
+}
+
+/* Is there a j inside a word, which French and Telegram read as ж?  A
+ * final j (Sergej, Nikolaj) is always й. */
+static bool has_inner_j(const nk_name *nm, size_t skip)
+{
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const nk_token *t = &nm->tok[i];
+		if (i == skip || t->script != NK_SCRIPT_LATIN)
+			continue;
+		for (size_t k = 0; k + 1 < t->len; k++)
+			if (nm->text[t->start + k] == 'j' &&
+			    nk_is_alpha(nm->text[t->start + k + 1]))
+				return true;
+	}
+	return false;
+}
+
 /* The readings worth a key, the most likely first. */
-static size_t choose_readings(unsigned *r, const nk_name *nm,
+static size_t choose_readings(unsigned *r, const nk_name *nm, size_t skip,
 			      const nk_tracer *tr)
 {
-	unsigned base = 0;
+	static const unsigned french = NK_RU_FR | NK_RU_JZ;
 	size_t n = 0;
 
 	if (central_cues(nm)) {
-		base = NK_RU_DE;
 		nk_trace(tr, "ru", "German/Polish/Czech spelling: ch read as х");
+		n = add_reading(r, n, NK_RU_DE);
 	} else if (french_cues(nm)) {
-		base = NK_RU_FR;
 		nk_trace(tr, "ru", "French spelling: ch read as ш, j as ж");
+		n = add_reading(r, n, french);
+		n = add_reading(r, n, 0);
+	} else {
+		n = add_reading(r, n, 0);
+		if (name_has(nm, "ch", skip)) {
+			nk_trace(tr, "ru", "ch may be French ш: two readings");
+			n = add_reading(r, n, french);
+		}
+		if (has_inner_j(nm, skip)) {
+			nk_trace(tr, "ru", "j may be ж: two readings");
+			n = add_reading(r, n, NK_RU_JZ);
+		}
 	}
-	n = add_reading(r, n, base);
-	if (base == 0 && name_has(nm, "ch"))
-		n = add_reading(r, n, NK_RU_FR);
-	if (name_has(nm, "x")) {
-		const size_t m = n;
-		for (size_t i = 0; i < m; i++)
-			n = add_reading(r, n, r[i] | NK_RU_XH);
+	if (name_has(nm, "x", skip)) {
+		nk_trace(tr, "ru", "x may be кс or х: two readings");
+		n = fork_readings(r, n, NK_RU_XH);
 	}
 	return n;
 }
@@ -457,12 +524,11 @@ static bool seen_before(const char *buf, size_t end, const char *key,
 }
 
 static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
-			unsigned reading, unsigned flags, const nk_tracer *tr)
+			unsigned reading, size_t skip, unsigned flags)
 {
 	const size_t start = out->len;
 
-	split_parts(w, nm, reading);
-	drop_patronymic(w, tr);
+	split_parts(w, nm, reading, skip);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -484,10 +550,17 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 {
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
-	const size_t n = choose_readings(readings, nm, tr);
 
+	split_parts(&w, nm, 0, NK_RU_NONE);
+	const size_t skip = find_patronymic(&w);
+	if (skip != NK_RU_NONE) {
+		char pat[NK_NAME_MAX];
+		nk_token_utf8(pat, sizeof pat, nm, &nm->tok[skip]);
+		nk_trace(tr, "ru", "patronymic \"%s\" left out of the key", pat);
+	}
+	const size_t n = choose_readings(readings, nm, skip, tr);
 	for (size_t i = 0; i < n; i++)
-		key_reading(out, &w, nm, readings[i], flags, tr);
+		key_reading(out, &w, nm, readings[i], skip, flags);
 	return NK_OK;
 }
 
@@ -496,7 +569,7 @@ int nk_ru_cues(const nk_name *nm)
 	int cues = 0;
 	ru_work w;
 
-	split_parts(&w, nm, 0);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
 		for (size_t k = 0; k < nk_ru_surname_suffix_count; k++)

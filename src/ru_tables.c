@@ -8,7 +8,8 @@
  * distinctions that ASCII-only spellings erase are erased for everyone:
  *
  *   ш щ с -> s      ж з -> z      ч ц -> c      х -> h
- *   и ы й ь ъ and every glide letter (y j i ' ") -> i
+ *   и ы й and every glide letter (y j i) -> i
+ *   ь ъ and every apostrophe -> ' (a glide before a vowel, else nothing)
  *
  * Rules sharing a first letter are listed longest first: the first rule
  * that matches wins.
@@ -30,35 +31,36 @@ const nk_ru_rule nk_ru_latin_rules[] = {
 	{ "ch", "c", 0, NK_RU_FR | NK_RU_DE, NK_RU_ANY },
 	{ "ch", "s", NK_RU_FR, 0, NK_RU_ANY },  /* French ш */
 	{ "ch", "h", NK_RU_DE, 0, NK_RU_ANY },  /* German, Polish, Czech х */
-	{ "ck", "k", 0, 0, NK_RU_ANY },
 	{ "c", "c", 0, 0, NK_RU_ANY },        /* ISO 9, GOST ц */
 	{ "C", "c", 0, 0, NK_RU_ANY },        /* č */
 	/* ш */
 	{ "sch", "s", 0, 0, NK_RU_ANY },      /* German */
 	{ "sh", "s", 0, 0, NK_RU_ANY },
+	{ "sc", "s", 0, 0, NK_RU_ANY },       /* Telegram щ; ASCII-stripped ŝč */
 	{ "sz", "s", 0, 0, NK_RU_ANY },       /* Polish */
 	{ "S", "s", 0, 0, NK_RU_ANY },        /* š ŝ */
 	/* ж */
 	{ "zh", "z", 0, 0, NK_RU_ANY },
 	{ "Z", "z", 0, 0, NK_RU_ANY },        /* ž */
-	{ "j", "z", NK_RU_FR, 0, NK_RU_ANY }, /* French ж */
-	{ "dj", "z", NK_RU_FR, 0, NK_RU_ANY },
+	{ "j", "z", NK_RU_JZ, 0, NK_RU_ANY }, /* French, Telegram ж */
+	{ "dj", "z", NK_RU_JZ, 0, NK_RU_ANY },
 	/* х */
 	{ "kh", "h", 0, 0, NK_RU_ANY },
 	{ "x", "h", NK_RU_XH, 0, NK_RU_ANY },
 	{ "x", "ks", 0, NK_RU_XH, NK_RU_ANY },
 	/* ц */
 	{ "ts", "c", 0, 0, NK_RU_ANY },
+	{ "tc", "c", 0, 0, NK_RU_ANY },       /* GOST R 52535 */
 	{ "tz", "c", 0, 0, NK_RU_ANY },       /* German */
 	/* у, г before e i (French) */
-	{ "ou", "u", 0, 0, NK_RU_ANY },
+	{ "ou", "u", NK_RU_FR, 0, NK_RU_ANY },
 	{ "gu", "g", 0, 0, NK_RU_BEFORE_FRONT },
 	/* glides and the letters other alphabets use for в, ф, к */
 	{ "y", "i", 0, 0, NK_RU_ANY },
-	{ "j", "i", 0, NK_RU_FR, NK_RU_ANY },
-	{ "'", "i", 0, 0, NK_RU_ANY },
+	{ "j", "i", 0, NK_RU_JZ, NK_RU_ANY },
 	{ "w", "v", 0, 0, NK_RU_ANY },
 	{ "ph", "f", 0, 0, NK_RU_ANY },
+	{ "eh", "e", 0, 0, NK_RU_INITIAL },   /* GOST 16876 э */
 	{ "q", "k", 0, 0, NK_RU_ANY },
 };
 const size_t nk_ru_latin_rule_count = NK_ARRAY_LEN(nk_ru_latin_rules);
@@ -81,7 +83,7 @@ const char *const nk_ru_cyrillic[] = {
 	"a", "b", "v", "g", "d", "e", "z", "z",   /* а б в г д е ж з */
 	"i", "i", "k", "l", "m", "n", "o", "p",   /* и й к л м н о п */
 	"r", "s", "t", "u", "f", "h", "c", "c",   /* р с т у ф х ц ч */
-	"s", "s", "i", "i", "i", "e", "iu", "ia", /* ш щ ъ ы ь э ю я */
+	"s", "s", "'", "i", "'", "e", "iu", "ia", /* ш щ ъ ы ь э ю я */
 	"e", "io", "d", "g", "ie", "z", "i", "ii", /* ѐ ё ђ ѓ є ѕ і ї */
 	"i", "l", "n", "c", "k", "i", "u", "dz",  /* ј љ њ ћ ќ ѝ ў џ */
 };

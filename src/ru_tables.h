@@ -8,22 +8,24 @@
 
 /* Ways a Latin spelling of a Russian name may be read. */
 enum nk_ru_reading {
-	NK_RU_FR = 1u << 0, /* French: ch = ш, j = ж, ou = у */
+	NK_RU_FR = 1u << 0, /* French: ch = ш */
 	NK_RU_DE = 1u << 1, /* German, Polish, Czech: ch = х */
-	NK_RU_XH = 1u << 2  /* GOST 7.79 B, scientific: x = х */
+	NK_RU_XH = 1u << 2, /* GOST 7.79 B, scientific: x = х */
+	NK_RU_JZ = 1u << 3  /* French, Telegram: j = ж */
 };
 
 /* Rule contexts. */
 enum nk_ru_context {
 	NK_RU_ANY = 0,
-	NK_RU_BEFORE_FRONT = 1 /* the next letter is e, i or y */
+	NK_RU_BEFORE_FRONT = 1, /* the next letter is e, i or y */
+	NK_RU_INITIAL = 2       /* at the start of the word */
 };
 
 /*
  * A Latin spelling rule: "from" read as the phonemes "to" when every
  * reading bit in "only" is set and none in "never".  Phonemes are
- * lowercase letters; 'i' also stands for every palatal glide, soft and
- * hard sign.
+ * lowercase letters; 'i' also stands for every palatal glide and an
+ * apostrophe for soft and hard signs.
  */
 typedef struct nk_ru_rule {
 	const char *from;
