@@ -194,6 +194,14 @@ NK_EXPORT int nk_key(nk_key_info *info, char *buf, size_t bufsize,
 		     const nk_ctx *ctx, const char *name, size_t len,
 		     const nk_key_options *opts);
 
+/* ------------------------------------------------------------------ */
+/* Comparison (compare.c)                                               */
+/* ------------------------------------------------------------------ */
+
+/* ------------------------------------------------------------------ */
+/* Store (store.c)                                                      */
+/* ------------------------------------------------------------------ */
+
 #ifdef __cplusplus
 }
 #endif

@@ -27,6 +27,9 @@ typedef struct nk_cli_cmd {
 } nk_cli_cmd;
 
 extern const nk_cli_cmd nk_cmd_key;
+/* comparison commands */
+/* store commands */
+/* batch commands */
 
 /* Program name for messages. */
 #define NK_PROG "namekey"

@@ -7,6 +7,9 @@
 
 static const nk_cli_cmd *const commands[] = {
 	&nk_cmd_key,
+	/* comparison commands */
+	/* store commands */
+	/* batch commands */
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
