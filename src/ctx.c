@@ -15,7 +15,9 @@ int nk_ctx_new(nk_ctx **out, const nk_ctx_options *opts)
 	if (!ctx)
 		return NK_ENOMEM;
 	atomic_init(&ctx->refs, 1);
-	const int rc = nk_fold_init(ctx);
+	int rc = nk_fold_init(ctx);
+	if (rc == NK_OK)
+		rc = nk_ru_index_init(&ctx->ru);
 	if (rc != NK_OK) {
 		free(ctx);
 		return rc;

@@ -12,6 +12,7 @@
 #include <unicode/unorm2.h>
 
 #include "nk_internal.h"
+#include "ru_tables.h"
 
 /* Code points below this are folded by table lookup. */
 #define NK_FOLD_TABLE_SIZE 0x0530u
@@ -32,6 +33,7 @@ struct nk_ctx {
 	const UNormalizer2 *nfkc; /* ICU-owned singleton */
 	const UNormalizer2 *nfd;  /* ICU-owned singleton */
 	nk_fold_entry fold[NK_FOLD_TABLE_SIZE];
+	nk_ru_index ru;
 };
 
 /* Fill ctx->fold; NK_OK or NK_EICU. */

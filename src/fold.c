@@ -17,6 +17,11 @@
 
 /* Room for NFKC expansion of a full-length name, in UTF-16 units. */
 #define NK_NFKC_CAP (2 * NK_NAME_MAX)
+/* Room for the NFKC form of one code point (U+FDFA is 18 units). */
+#define NK_FOLD_NFKC_MAX 32
+/* Precomposed Hangul syllables, which NFKC leaves as they are. */
+#define NK_HANGUL_FIRST 0xAC00u
+#define NK_HANGUL_LAST 0xD7A3u
 
 static int cmp_punct(const void *k, const void *e)
 {
@@ -115,7 +120,8 @@ static void fold_latin(const nk_ctx *ctx, const UChar *s, int32_t n,
 	}
 }
 
-void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
+/* Fold of a code point that NFKC leaves as it is. */
+static void fold_normalized(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 {
 	*e = (nk_fold_entry){ .kind = NK_KIND_DROP };
 
@@ -159,6 +165,46 @@ void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 		UChar32 c;
 		U16_NEXT(low, i, n, c);
 		put(e, (uint32_t)c);
+	}
+}
+
+/* Append the letters of f to e; e takes f's kind if it had none. */
+static void merge(nk_fold_entry *e, const nk_fold_entry *f)
+{
+	if (e->kind == NK_KIND_DROP)
+		*e = *f;
+	else if (f->kind == NK_KIND_LETTER || f->kind == NK_KIND_UPPER)
+		for (uint8_t k = 0; k < f->n; k++)
+			put(e, f->out[k]);
+}
+
+/*
+ * NFKC first, so that the table answers for a code point exactly what
+ * normalizing a whole string would (ﬁ -> f i, ² -> 2, ＫＩＭ -> KIM).
+ */
+void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
+{
+	UChar src[2];
+	UChar norm[NK_FOLD_NFKC_MAX];
+	int32_t n = 0;
+	UErrorCode err = U_ZERO_ERROR;
+
+	*e = (nk_fold_entry){ .kind = NK_KIND_DROP };
+	if (punct_kind(cp) >= 0 || u_getCombiningClass((UChar32)cp) > 0) {
+		fold_normalized(ctx, cp, e);
+		return;
+	}
+	U16_APPEND_UNSAFE(src, n, (UChar32)cp);
+	const int32_t m = unorm2_normalize(ctx->nfkc, src, n, norm,
+					   (int32_t)NK_ARRAY_LEN(norm), &err);
+	if (U_FAILURE(err))
+		return;
+	for (int32_t i = 0; i < m;) {
+		UChar32 c;
+		nk_fold_entry f;
+		U16_NEXT(norm, i, m, c);
+		fold_normalized(ctx, (uint32_t)c, &f);
+		merge(e, &f);
 	}
 }
 
@@ -230,9 +276,56 @@ static int fold_ascii(nk_name *nm, const nk_ctx *ctx, const char *s,
 	return NK_OK;
 }
 
+static bool is_hangul_syllable(uint32_t cp)
+{
+	return cp >= NK_HANGUL_FIRST && cp <= NK_HANGUL_LAST;
+}
+
+static void emit_hangul(nk_name *nm, uint32_t cp)
+{
+	nm->text[nm->ntext] = cp;
+	nm->marks[nm->ntext] = 0;
+	nm->kind[nm->ntext++] = NK_KIND_LETTER;
+}
+
+/*
+ * Names of Latin, Cyrillic and precomposed Hangul letters without
+ * combining marks are already what NFKC would make of them, letter by
+ * letter: fold them from the table, without ICU.  False when the name
+ * needs the whole-string path.
+ */
+static bool fold_direct(nk_name *nm, const nk_ctx *ctx, const char *s,
+			size_t len, int *rc)
+{
+	*rc = NK_OK;
+	for (size_t i = 0; i < len;) {
+		const uint32_t cp = nk_utf8_next(s, &i);
+		const bool table = cp < NK_FOLD_TABLE_SIZE &&
+				   ctx->fold[cp].kind != NK_KIND_MARK;
+		if (!table && !is_hangul_syllable(cp))
+			return false;
+	}
+	for (size_t i = 0; i < len;) {
+		const uint32_t cp = nk_utf8_next(s, &i);
+		if (nm->ntext >= NK_NAME_MAX) {
+			*rc = NK_ETOOLONG;
+			return true;
+		}
+		if (is_hangul_syllable(cp))
+			emit_hangul(nm, cp);
+		else if (!emit(nm, ctx, cp))
+			*rc = NK_ETOOLONG;
+	}
+	return true;
+}
+
 static int fold_unicode(nk_name *nm, const nk_ctx *ctx, const char *s,
 			size_t len)
 {
+	int rc;
+	if (fold_direct(nm, ctx, s, len, &rc))
+		return rc;
+
 	UChar src[NK_NAME_MAX];
 	UChar norm[NK_NFKC_CAP];
 	int32_t nsrc = 0;

@@ -75,6 +75,7 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	buf[0] = '\0';
 
 	const nk_tracer tr = { opts->trace, opts->trace_data };
+	nm.ctx = ctx;
 	int rc = nk_fold_name(&nm, &info->error_offset, ctx, name, len);
 	if (rc != NK_OK)
 		return rc;

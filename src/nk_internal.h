@@ -88,6 +88,7 @@ typedef struct nk_name {
 	size_t ntext;
 	nk_token tok[NK_TOKENS_MAX];
 	size_t ntok;
+	const nk_ctx *ctx;          /* the tables the name is keyed with */
 } nk_name;
 
 /* Trace helper: a no-op unless the caller asked for a trace. */

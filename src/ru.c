@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "lang.h"
 #include "ru_tables.h"
 #include "token.h"
@@ -76,7 +77,8 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 
 	for (size_t k = 0; k < t->len; k++) {
 		const uint32_t c = nm->text[t->start + k];
-		const char *m = marked_spelling(c, nm->marks[t->start + k]);
+		const uint8_t marks = nm->marks[t->start + k];
+		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
 			if (n < cap)
 				out[n++] = (char)c;
@@ -88,15 +90,31 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 	return n;
 }
 
-static bool rule_fits(const nk_ru_rule *r, const char *s, size_t n,
-		      size_t at, unsigned reading)
+int nk_ru_index_init(nk_ru_index *ix)
 {
-	const size_t len = strlen(r->from);
+	*ix = (nk_ru_index){ 0 };
+	if (nk_ru_latin_rule_count > NK_RU_RULES_MAX)
+		return NK_EINVAL;
+	for (size_t i = 0; i < nk_ru_latin_rule_count; i++) {
+		const unsigned char c = (unsigned char)nk_ru_latin_rules[i].from[0];
+		if (c >= NK_RU_INDEX_BYTES || ix->count[c] >= NK_RU_RULES_PER_BYTE)
+			return NK_EINVAL;
+		ix->rule[c][ix->count[c]++] = (uint8_t)i;
+		ix->len[i] = (uint8_t)strlen(nk_ru_latin_rules[i].from);
+	}
+	return NK_OK;
+}
 
+static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
+		      size_t n, size_t at, unsigned reading)
+{
 	if ((r->only & reading) != r->only || (r->never & reading))
 		return false;
-	if (len > n - at || memcmp(s + at, r->from, len) != 0)
+	if (len > n - at)
 		return false;
+	for (size_t i = 1; i < len; i++) /* byte 0 matched by the index */
+		if (s[at + i] != r->from[i])
+			return false;
 	if (r->context == NK_RU_INITIAL)
 		return at == 0 || s[at - 1] == NK_CH_HYPHEN;
 	if (r->context == NK_RU_BEFORE_FRONT) {
@@ -106,13 +124,21 @@ static bool rule_fits(const nk_ru_rule *r, const char *s, size_t n,
 	return true;
 }
 
-static const nk_ru_rule *match_rule(const char *s, size_t n, size_t at,
+/* The first rule that reads s[at...]; *len receives its length. */
+static const nk_ru_rule *match_rule(size_t *len, const nk_ru_index *ix,
+				    const char *s, size_t n, size_t at,
 				    unsigned reading)
 {
-	for (size_t i = 0; i < nk_ru_latin_rule_count; i++) {
+	const unsigned char c = (unsigned char)s[at];
+	if (c >= NK_RU_INDEX_BYTES)
+		return NULL;
+	for (size_t k = 0; k < ix->count[c]; k++) {
+		const size_t i = ix->rule[c][k];
 		const nk_ru_rule *r = &nk_ru_latin_rules[i];
-		if (r->from[0] == s[at] && rule_fits(r, s, n, at, reading))
+		if (rule_fits(r, ix->len[i], s, n, at, reading)) {
+			*len = ix->len[i];
 			return r;
+		}
 	}
 	return NULL;
 }
@@ -125,17 +151,18 @@ static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
 	size_t o = 0;
 
 	for (size_t i = 0; i < n;) {
-		const nk_ru_rule *r = match_rule(pre, n, i, reading);
-		const char *to = r ? r->to : NULL;
+		size_t len = 0;
+		const nk_ru_rule *r = match_rule(&len, &nm->ctx->ru, pre, n, i,
+						 reading);
 		if (!r) {
 			if (o < cap)
 				out[o++] = pre[i];
 			i++;
 			continue;
 		}
-		for (; *to && o < cap; to++)
+		for (const char *to = r->to; *to && o < cap; to++)
 			out[o++] = *to;
-		i += strlen(r->from);
+		i += len;
 	}
 	return o;
 }
@@ -162,60 +189,50 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
 
 /* ---- normalization of phonemes ----------------------------------- */
 
-/* A soft or hard sign is a glide before a vowel and silent elsewhere:
- * Vasil'ev = Vasilyev, Ol'ga = Olga. */
+/*
+ * Signs and glide runs: a soft or hard sign is a glide before a vowel and
+ * silent elsewhere (Vasil'ev = Vasilyev, Ol'ga = Olga), and a run of glide
+ * letters is one glide (ий, ьй, "iy", "ijj" -> i).
+ */
 static size_t fold_signs(char *s, size_t n)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] != NK_CH_APOSTROPHE)
-			s[o++] = s[i];
-		else if (i + 1 < n && is_vowel(s[i + 1]))
-			s[o++] = 'i';
-	}
-	return o;
-}
-
-/* Runs of glide letters are one glide: ий, ьй, "iy", "ijj" -> i. */
-static size_t collapse_glides(char *s, size_t n)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(s[i] == 'i' && o > 0 && s[o - 1] == 'i'))
-			s[o++] = s[i];
-	return o;
-}
-
-/* ё is written e, yo, jo, io, ë: a glide before o reads as e. */
-static size_t fold_yo(char *s, size_t n)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == 'i' && i + 1 < n && s[i + 1] == 'o') {
-			s[o++] = 'e';
-			i++;
-			continue;
+		char c = s[i];
+		if (c == NK_CH_APOSTROPHE) {
+			if (i + 1 >= n || !is_vowel(s[i + 1]))
+				continue;
+			c = 'i';
 		}
-		s[o++] = s[i];
+		if (!(c == 'i' && o > 0 && s[o - 1] == 'i'))
+			s[o++] = c;
 	}
 	return o;
 }
 
 /*
- * A glide before a vowel is dropped (ya/ia/ja/â -> a, ye/ie/je -> e),
- * except word-initial я ю, which every system writes with a glide letter
- * and which tell Yana from Anna.
+ * Glides before vowels: ё is written e, yo, jo, io, ë, so a glide before
+ * o reads as e; any other glide before a vowel is dropped (ya/ia/ja/â ->
+ * a, ye/ie/je -> e), except word-initial я ю, which every system writes
+ * with a glide letter and which tell Yana from Anna.
  */
-static size_t drop_glides(char *s, size_t n)
+static size_t fold_glides(char *s, size_t n)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char next = i + 1 < n ? s[i + 1] : '\0';
-		const bool initial = i == 0 || s[i - 1] == NK_CH_HYPHEN;
-		const bool keep = initial && (next == 'a' || next == 'u');
-		if (s[i] == 'i' && is_vowel(next) && !keep)
+		if (s[i] != 'i' || !is_vowel(next) || next == 'i') {
+			s[o++] = s[i];
 			continue;
-		s[o++] = s[i];
+		}
+		if (next == 'o') {
+			s[o++] = 'e';
+			i++;
+			continue;
+		}
+		const bool initial = i == 0 || s[i - 1] == NK_CH_HYPHEN;
+		if (initial && (next == 'a' || next == 'u'))
+			s[o++] = s[i];
 	}
 	return o;
 }
@@ -273,9 +290,7 @@ static size_t fold_endings(char *s, size_t n)
 static size_t normalize(char *s, size_t n)
 {
 	n = fold_signs(s, n);
-	n = collapse_glides(s, n);
-	n = fold_yo(s, n);
-	n = drop_glides(s, n);
+	n = fold_glides(s, n);
 	n = collapse_doubles(s, n);
 	return fold_endings(s, n);
 }
@@ -387,58 +402,72 @@ static void write_key(nk_out *out, const ru_work *w)
 
 /* ---- readings ---------------------------------------------------- */
 
-static bool token_has(const nk_name *nm, const nk_token *t, const char *s)
+/* Spellings that tell which alphabet a Latin name was written for. */
+enum ru_cue {
+	CUE_CENTRAL = 1u << 0, /* w sch sz cz č: German, Polish, Czech */
+	CUE_FRENCH = 1u << 1,  /* ou tch gue gui */
+	CUE_CH = 1u << 2,      /* ch outside the patronymic */
+	CUE_J = 1u << 3,       /* j inside a word outside the patronymic */
+	CUE_X = 1u << 4        /* x outside the patronymic */
+};
+
+static bool at(const nk_name *nm, const nk_token *t, size_t k, const char *s)
 {
-	const size_t m = strlen(s);
-	for (size_t k = 0; k + m <= t->len; k++) {
-		size_t j = 0;
-		while (j < m && nm->text[t->start + k + j] == (uint32_t)s[j])
-			j++;
-		if (j == m)
-			return true;
+	for (; *s; s++, k++)
+		if (k >= t->len || nm->text[t->start + k] != (uint32_t)*s)
+			return false;
+	return true;
+}
+
+/* Cues of one slot; the ambiguity cues count outside the patronymic. */
+static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k,
+			  bool counted)
+{
+	const uint32_t c = nm->text[t->start + k];
+	unsigned cues = nm->marks[t->start + k] & NK_MARK_CARON ? CUE_CENTRAL : 0;
+
+	switch (c) {
+	case 'w':
+		return cues | CUE_CENTRAL;
+	case 's':
+		return cues | (at(nm, t, k, "sch") || at(nm, t, k, "sz")
+				       ? CUE_CENTRAL : 0);
+	case 'c':
+		if (at(nm, t, k, "cz"))
+			return cues | CUE_CENTRAL;
+		return cues | (counted && at(nm, t, k, "ch") ? CUE_CH : 0);
+	case 'o':
+		return cues | (at(nm, t, k, "ou") ? CUE_FRENCH : 0);
+	case 't':
+		return cues | (at(nm, t, k, "tch") ? CUE_FRENCH : 0);
+	case 'g':
+		return cues | (at(nm, t, k, "gue") || at(nm, t, k, "gui")
+				       ? CUE_FRENCH : 0);
+	case 'x':
+		return cues | (counted ? CUE_X : 0);
+	case 'j':
+		/* a final j (Sergej, Nikolaj) is always й */
+		if (counted && k + 1 < t->len &&
+		    nk_is_alpha(nm->text[t->start + k + 1]))
+			return cues | CUE_J;
+		return cues;
+	default:
+		return cues;
 	}
-	return false;
 }
 
-/* Does a Latin token other than skip contain s? */
-static bool name_has(const nk_name *nm, const char *s, size_t skip)
+static unsigned name_cues(const nk_name *nm, size_t skip)
 {
-	for (size_t i = 0; i < nm->ntok; i++)
-		if (i != skip && nm->tok[i].script == NK_SCRIPT_LATIN &&
-		    token_has(nm, &nm->tok[i], s))
-			return true;
-	return false;
-}
+	unsigned cues = 0;
 
-static bool name_has_mark(const nk_name *nm, uint8_t mark)
-{
-	for (size_t i = 0; i < nm->ntext; i++)
-		if (nm->marks[i] & mark)
-			return true;
-	return false;
-}
-
-static bool has_any(const nk_name *nm, const char *const *cues, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (name_has(nm, cues[i], NK_RU_NONE))
-			return true;
-	return false;
-}
-
-/* Spellings only French transcription uses. */
-static bool french_cues(const nk_name *nm)
-{
-	static const char *const cues[] = { "ou", "tch", "gue", "gui" };
-	return has_any(nm, cues, NK_ARRAY_LEN(cues));
-}
-
-/* Spellings of alphabets where ch is х: German, Polish, Czech. */
-static bool central_cues(const nk_name *nm)
-{
-	static const char *const cues[] = { "w", "sch", "sz", "cz" };
-	return has_any(nm, cues, NK_ARRAY_LEN(cues)) ||
-	       name_has_mark(nm, NK_MARK_CARON);
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const nk_token *t = &nm->tok[i];
+		if (t->script != NK_SCRIPT_LATIN)
+			continue;
+		for (size_t k = 0; k < t->len; k++)
+			cues |= slot_cues(nm, t, k, i != skip);
+	}
+	return cues;
 }
 
 static size_t add_reading(unsigned *r, size_t n, unsigned reading)
@@ -460,48 +489,33 @@ static size_t fork_readings(unsigned *r, size_t n, unsigned bit)
 	return n;
 }
 
-/* Is there a j inside a word, which French and Telegram read as ж?  A
- * final j (Sergej, Nikolaj) is always й. */
-static bool has_inner_j(const nk_name *nm, size_t skip)
-{
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		if (i == skip || t->script != NK_SCRIPT_LATIN)
-			continue;
-		for (size_t k = 0; k + 1 < t->len; k++)
-			if (nm->text[t->start + k] == 'j' &&
-			    nk_is_alpha(nm->text[t->start + k + 1]))
-				return true;
-	}
-	return false;
-}
-
 /* The readings worth a key, the most likely first. */
 static size_t choose_readings(unsigned *r, const nk_name *nm, size_t skip,
 			      const nk_tracer *tr)
 {
 	static const unsigned french = NK_RU_FR | NK_RU_JZ;
+	const unsigned cues = name_cues(nm, skip);
 	size_t n = 0;
 
-	if (central_cues(nm)) {
+	if (cues & CUE_CENTRAL) {
 		nk_trace(tr, "ru", "German/Polish/Czech spelling: ch read as х");
 		n = add_reading(r, n, NK_RU_DE);
-	} else if (french_cues(nm)) {
+	} else if (cues & CUE_FRENCH) {
 		nk_trace(tr, "ru", "French spelling: ch read as ш, j as ж");
 		n = add_reading(r, n, french);
 		n = add_reading(r, n, 0);
 	} else {
 		n = add_reading(r, n, 0);
-		if (name_has(nm, "ch", skip)) {
+		if (cues & CUE_CH) {
 			nk_trace(tr, "ru", "ch may be French ш: two readings");
 			n = add_reading(r, n, french);
 		}
-		if (has_inner_j(nm, skip)) {
+		if (cues & CUE_J) {
 			nk_trace(tr, "ru", "j may be ж: two readings");
 			n = add_reading(r, n, NK_RU_JZ);
 		}
 	}
-	if (name_has(nm, "x", skip)) {
+	if (cues & CUE_X) {
 		nk_trace(tr, "ru", "x may be кс or х: two readings");
 		n = fork_readings(r, n, NK_RU_XH);
 	}
@@ -523,12 +537,29 @@ static bool seen_before(const char *buf, size_t end, const char *key,
 	return false;
 }
 
+/* Remove the part that came from token tok. */
+static void drop_token(ru_work *w, size_t tok)
+{
+	for (size_t i = 0; i < w->nparts; i++) {
+		if (w->parts[i].tok != tok)
+			continue;
+		memmove(&w->parts[i], &w->parts[i + 1],
+			(w->nparts - i - 1) * sizeof w->parts[0]);
+		w->nparts--;
+		return;
+	}
+}
+
+/* Key of one reading; w holds the parts of reading 0 on entry. */
 static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
 			unsigned reading, size_t skip, unsigned flags)
 {
 	const size_t start = out->len;
 
-	split_parts(w, nm, reading, skip);
+	if (reading == 0)
+		drop_token(w, skip);
+	else
+		split_parts(w, nm, reading, skip);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -553,14 +584,17 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 
 	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
-	if (skip != NK_RU_NONE) {
+	if (skip != NK_RU_NONE && tr->fn) {
 		char pat[NK_NAME_MAX];
 		nk_token_utf8(pat, sizeof pat, nm, &nm->tok[skip]);
 		nk_trace(tr, "ru", "patronymic \"%s\" left out of the key", pat);
 	}
 	const size_t n = choose_readings(readings, nm, skip, tr);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (readings[i] == 0 && i > 0)
+			split_parts(&w, nm, 0, skip);
 		key_reading(out, &w, nm, readings[i], skip, flags);
+	}
 	return NK_OK;
 }
 

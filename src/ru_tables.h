@@ -38,6 +38,20 @@ typedef struct nk_ru_rule {
 extern NK_HIDDEN const nk_ru_rule nk_ru_latin_rules[];
 extern NK_HIDDEN const size_t nk_ru_latin_rule_count;
 
+/* Rules by the byte they start with, built once per context. */
+#define NK_RU_INDEX_BYTES 128
+#define NK_RU_RULES_PER_BYTE 8
+#define NK_RU_RULES_MAX 64
+
+typedef struct nk_ru_index {
+	uint8_t count[NK_RU_INDEX_BYTES];
+	uint8_t rule[NK_RU_INDEX_BYTES][NK_RU_RULES_PER_BYTE];
+	uint8_t len[NK_RU_RULES_MAX]; /* strlen of each rule's "from" */
+} nk_ru_index;
+
+/* Build the index; NK_EINVAL when the table outgrows it. */
+NK_HIDDEN int nk_ru_index_init(nk_ru_index *ix);
+
 /* Latin letters with marks that some systems use for one Cyrillic letter. */
 typedef struct nk_ru_marked {
 	char base;

@@ -6,6 +6,7 @@
  * or a change of script.  Parenthesized text and honorifics are not name
  * parts; the caller keeps the original text for display.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "token.h"
@@ -14,6 +15,8 @@
 
 /* Latin and Cyrillic initials are one letter; "Yu." and "Zh." two. */
 #define NK_INITIAL_MAX_LEN 2
+/* No honorific in token_tables.c is longer (господин). */
+#define NK_NOISE_MAX_LEN 8
 /* A Hangul name with an attached address term has at least 3 syllables. */
 #define NK_HANGUL_SUFFIX_MIN_LEN 3
 
@@ -169,14 +172,11 @@ static void slot(splitter *sp, size_t i)
 bool nk_token_is(const nk_name *nm, const nk_token *t, const char *w)
 {
 	size_t i = 0, k = 0;
-	const size_t wl = strlen(w);
 
-	for (; k < t->len && i < wl; k++) {
-		const uint32_t cp = nk_utf8_next(w, &i);
-		if (cp != nm->text[t->start + k])
+	for (; k < t->len && w[i]; k++)
+		if (nk_utf8_next(w, &i) != nm->text[t->start + k])
 			return false;
-	}
-	return k == t->len && i == wl;
+	return k == t->len && w[i] == '\0';
 }
 
 void nk_token_utf8(char *out, size_t cap, const nk_name *nm,
@@ -209,13 +209,46 @@ int nk_token_cmp(const nk_name *nm, const nk_token *a, const nk_token *b)
 	return (a->len > b->len) - (a->len < b->len);
 }
 
+static bool same_word(const nk_name *nm, const nk_token *t,
+		      const char32_t *w)
+{
+	size_t k = 0;
+	for (; k < t->len && w[k]; k++)
+		if (w[k] != nm->text[t->start + k])
+			return false;
+	return k == t->len && w[k] == 0;
+}
+
+static int cmp_first(const void *key, const void *elem)
+{
+	const uint32_t c = *(const uint32_t *)key;
+	const uint32_t w = (uint32_t)((const nk_noise_word *)elem)->word[0];
+	return (c > w) - (c < w);
+}
+
+/* The first noise word that starts with c (the table is sorted by it). */
+static size_t first_noise(uint32_t c)
+{
+	const nk_noise_word *hit = bsearch(&c, nk_noise_table, nk_noise_count,
+					   sizeof *hit, cmp_first);
+	if (!hit)
+		return nk_noise_count;
+	while (hit > nk_noise_table && (uint32_t)hit[-1].word[0] == c)
+		hit--;
+	return (size_t)(hit - nk_noise_table);
+}
+
 static bool is_noise(const nk_name *nm, const nk_token *t)
 {
-	for (size_t i = 0; i < nk_noise_count; i++) {
+	if (t->len > NK_NOISE_MAX_LEN)
+		return false;
+	const uint32_t c = nm->text[t->start];
+	for (size_t i = first_noise(c); i < nk_noise_count &&
+	     (uint32_t)nk_noise_table[i].word[0] == c; i++) {
 		const nk_noise_word *w = &nk_noise_table[i];
 		if (w->needs_dot && !(t->flags & NK_TOK_DOT))
 			continue;
-		if (nk_token_is(nm, t, w->word))
+		if (same_word(nm, t, w->word))
 			return true;
 	}
 	return false;

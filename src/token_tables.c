@@ -1,32 +1,31 @@
 /*
  * token_tables.c - honorifics, titles and noise that never belong in a
  * key.  Words that can also be name parts (Korean "Gen", "Sen") count as
- * noise only when written as abbreviations, with a dot.
+ * noise only when written as abbreviations, with a dot.  Sorted by first
+ * letter (code point order) for the lookup in token.c.
  */
 #include "token_tables.h"
 
 const nk_noise_word nk_noise_table[] = {
-	/* English, French, German, Polish address forms */
-	{ "mr", false },    { "mrs", false },   { "ms", false },
-	{ "miss", false },  { "mister", false }, { "dr", false },
-	{ "prof", false },  { "sir", false },   { "madam", false },
-	{ "mme", false },   { "mlle", false },
-	{ "herr", false },  { "frau", false },  { "pan", true },
-	{ "pani", true },
-	/* titles and ranks, abbreviated */
-	{ "gen", true },    { "col", true },    { "lt", true },
-	{ "maj", true },    { "capt", true },   { "cpt", true },
-	{ "sgt", true },    { "adm", true },    { "sen", true },
-	{ "rep", true },    { "gov", true },    { "pres", true },
-	{ "hon", true },    { "rev", true },    { "st", true },
-	{ "jr", false },    { "sr", false },
+	/* English, French, German, Polish address forms and titles */
+	{ U"adm", true },     { U"capt", true },    { U"col", true },
+	{ U"cpt", true },     { U"dr", false },     { U"frau", false },
+	{ U"gen", true },     { U"gov", true },     { U"herr", false },
+	{ U"hon", true },     { U"jr", false },     { U"lt", true },
+	{ U"madam", false },  { U"maj", true },     { U"miss", false },
+	{ U"mister", false }, { U"mlle", false },   { U"mme", false },
+	{ U"mr", false },     { U"mrs", false },    { U"ms", false },
+	{ U"pan", true },     { U"pani", true },    { U"pres", true },
+	{ U"prof", false },   { U"rep", true },     { U"rev", true },
+	{ U"sen", true },     { U"sgt", true },     { U"sir", false },
+	{ U"sr", false },     { U"st", true },
 	/* Russian */
-	{ "г-н", false },   { "г-жа", false },  { "гн", false },
-	{ "госпожа", false }, { "господин", false },
-	{ "тов", false },   { "товарищ", false }, { "гр", true },
-	{ "д-р", false },   { "проф", true },   { "ген", true },
+	{ U"г-жа", false },   { U"г-н", false },    { U"ген", true },
+	{ U"гн", false },     { U"господин", false }, { U"госпожа", false },
+	{ U"гр", true },      { U"д-р", false },    { U"проф", true },
+	{ U"тов", false },    { U"товарищ", false },
 	/* Korean address terms written apart */
-	{ "씨", false },    { "님", false },    { "선생님", false },
+	{ U"님", false },     { U"선생님", false },  { U"씨", false },
 };
 const size_t nk_noise_count = NK_ARRAY_LEN(nk_noise_table);
 

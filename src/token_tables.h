@@ -4,10 +4,12 @@
 #ifndef NK_TOKEN_TABLES_H
 #define NK_TOKEN_TABLES_H
 
+#include <uchar.h>
+
 #include "nk_internal.h"
 
 typedef struct nk_noise_word {
-	const char *word;  /* folded spelling, UTF-8 */
+	const char32_t *word; /* folded spelling */
 	bool needs_dot;    /* only noise when abbreviated: "Gen." */
 } nk_noise_word;
 
