@@ -1,18 +1,270 @@
 /*
- * test_ko.c - Korean rules.
+ * test_ko.c - Korean rules: Hangul, the surname table, the letter fold,
+ * the reading of name order, detection, and the variant groups.
  */
 #include <string.h>
 
+#include "hangul.h"
+#include "ko.h"
 #include "nk_test.h"
 
-START_TEST(hangul_is_korean)
+/* Hangul syllables used below. */
+#define HANGUL_GA 0xAC00u   /* 가: first syllable */
+#define HANGUL_KIM 0xAE40u  /* 김 */
+#define HANGUL_HIH 0xD7A3u  /* 힣: last syllable */
+#define HANGUL_JAMO_A 0x314Fu /* ㅏ: a compatibility jamo, not a syllable */
+
+static nk_lang lang_of(const char *name)
 {
 	nk_key_info info;
 	char buf[NK_KEY_MAX];
-	const char *name = "김수길";
 	ck_assert_int_eq(nk_key(&info, buf, sizeof buf, nkt_ctx(), name,
 				strlen(name), NULL), NK_OK);
-	ck_assert_int_eq(info.lang, NK_LANG_KO);
+	return info.lang;
+}
+
+/* Folds into alternating buffers, so two results can be compared. */
+static const char *fold(const char *s)
+{
+	static nk_ko_folded f[2];
+	static unsigned next;
+	nk_ko_folded *out = &f[next++ % 2];
+	nk_ko_fold(out, s, strlen(s));
+	return out->s;
+}
+
+START_TEST(hangul_is_korean)
+{
+	ck_assert_int_eq(lang_of("김수길"), NK_LANG_KO);
+}
+END_TEST
+
+START_TEST(hangul_decomposes)
+{
+	nk_ko_jamo j;
+	ck_assert(nk_ko_hangul_decompose(&j, HANGUL_KIM));
+	ck_assert_uint_eq(j.initial, 0); /* ㄱ */
+	ck_assert_uint_eq(j.vowel, 20);  /* ㅣ */
+	ck_assert_uint_eq(j.final, 16);  /* ㅁ */
+	ck_assert(nk_ko_hangul_decompose(&j, HANGUL_GA));
+	ck_assert_uint_eq(j.initial + j.vowel + j.final, 0);
+	ck_assert(nk_ko_hangul_decompose(&j, HANGUL_HIH));
+	ck_assert_uint_eq(j.initial, 18); /* ㅎ */
+	ck_assert_uint_eq(j.vowel, 20);   /* ㅣ */
+	ck_assert_uint_eq(j.final, 27);   /* ㅎ */
+	ck_assert(!nk_ko_hangul_decompose(&j, HANGUL_JAMO_A));
+	ck_assert(!nk_ko_hangul_decompose(&j, 'a'));
+}
+END_TEST
+
+START_TEST(hangul_romanizes)
+{
+	char out[NK_KO_SYLLABLE_ROMAN_MAX];
+	ck_assert_uint_eq(nk_ko_hangul_romanize(out, HANGUL_KIM), 3);
+	ck_assert_str_eq(out, "gim");
+	nk_ko_hangul_romanize(out, 0xAF79u); /* 꽹: longest shape */
+	ck_assert_str_eq(out, "kkwaeng");
+	nk_ko_hangul_romanize(out, 0xC758u); /* 의 */
+	ck_assert_str_eq(out, "ui");
+	ck_assert_uint_eq(nk_ko_hangul_romanize(out, 'a'), 0);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(surnames_by_table)
+{
+	ck_assert_str_eq(nkt_key("Lee Su-gil"), "ko:i:sokil");
+	ck_assert_str_eq(nkt_key("Yi Su-gil"), "ko:i:sokil");
+	ck_assert_str_eq(nkt_key("Rhee Su-gil"), "ko:i:sokil");
+	ck_assert_str_eq(nkt_key("Ri Su-gil"), "ko:i:sokil");
+	ck_assert_str_eq(nkt_key("리수길"), "ko:i:sokil");
+	ck_assert_str_eq(nkt_key("Park Su-gil"), "ko:bak:sokil");
+	ck_assert_str_eq(nkt_key("Choi Su-gil"), "ko:choe:sokil");
+	ck_assert(nkt_share_key("Rim Su-gil", "Lim Su-gil"));
+	ck_assert(nkt_share_key("Rim Su-gil", "임수길"));
+	ck_assert(nkt_share_key("Roh Su-gil", "노수길"));
+	ck_assert(nkt_share_key("Ryang Su-gil", "Yang Su-gil"));
+	ck_assert(nkt_share_key("Hur Su-gil", "허수길"));
+	ck_assert(nkt_share_key("Sohn Su-gil", "손수길"));
+	ck_assert(nkt_share_key("Paik Su-gil", "Baek Su-gil"));
+	/* 류 (柳) and 유 are different surnames. */
+	ck_assert(!nkt_share_key("Ryu Su-gil", "Yoo Su-gil"));
+	ck_assert(nkt_share_key("Ryu Su-gil", "Nyu Su-gil"));
+	/* Ko and Ku, O and U: spellings apart, surnames apart. */
+	ck_assert(!nkt_share_key("Ko Su-gil", "Ku Su-gil"));
+	ck_assert(!nkt_share_key("Oh Su-gil", "Woo Su-gil"));
+}
+END_TEST
+
+START_TEST(two_syllable_surnames)
+{
+	ck_assert_str_eq(nkt_key("남궁민수"), "ko:namgung:minso");
+	ck_assert(nkt_share_key("남궁민수", "Namkoong Min-soo"));
+	ck_assert(nkt_share_key("선우진", "Sunwoo Jin"));
+	ck_assert(nkt_share_key("황보진", "Hwangbo Jin"));
+	ck_assert(nkt_share_key("제갈진", "Chegal Chin"));
+	ck_assert(nkt_share_key("독고진", "Tokko Chin"));
+	ck_assert(nkt_share_key("Jin Dokgo", "독고진"));
+	/* Three syllables, the first two no surname: 김 + 남궁. */
+	ck_assert_str_eq(nkt_key("김남궁"), "ko:gim:namkog");
+}
+END_TEST
+
+START_TEST(ambiguous_spellings)
+{
+	/* MR without breves writes both 서 and 소 as So. */
+	ck_assert(nkt_share_key("So Min-ji", "서민지"));
+	ck_assert(nkt_share_key("So Min-ji", "소민지"));
+	ck_assert(!nkt_share_key("서민지", "소민지"));
+	/* Either part may be the surname: both readings are keyed. */
+	ck_assert(nkt_share_key("Kim Min", "Min Kim"));
+	ck_assert(nkt_share_key("Min Kim", "김민"));
+	ck_assert(nkt_share_key("Kim Min", "민김"));
+	ck_assert(strchr(nkt_key("Kim Min"), ' ') != NULL);
+}
+END_TEST
+
+START_TEST(fold_consonants)
+{
+	ck_assert_str_eq(fold("kil"), fold("gil"));
+	ck_assert_str_eq(fold("kkil"), fold("khil"));
+	ck_assert_str_eq(fold("tal"), fold("dal"));
+	ck_assert_str_eq(fold("ttal"), fold("thal"));
+	ck_assert_str_eq(fold("pom"), fold("bom"));
+	ck_assert_str_eq(fold("ppom"), fold("phom"));
+	ck_assert_str_eq(fold("chan"), fold("jan"));
+	ck_assert_str_eq(fold("jjan"), fold("tchan"));
+	ck_assert_str_eq(fold("can"), fold("chan"));
+	ck_assert_str_eq(fold("sin"), fold("shin"));
+	ck_assert_str_eq(fold("ssin"), fold("sin"));
+	ck_assert_str_eq(fold("hara"), fold("hala"));
+	ck_assert_str_eq(fold("mingi"), fold("minki"));
+	ck_assert_str_ne(fold("min"), fold("ming"));
+}
+END_TEST
+
+START_TEST(fold_vowels)
+{
+	ck_assert_str_eq(fold("seong"), fold("song"));
+	ck_assert_str_eq(fold("seong"), fold("sung"));
+	ck_assert_str_eq(fold("seong"), fold("sOng")); /* MR sŏng */
+	ck_assert_str_eq(fold("eun"), fold("Un"));     /* MR ŭn */
+	ck_assert_str_eq(fold("soo"), fold("su"));
+	ck_assert_str_eq(fold("chae"), fold("che"));
+	ck_assert_str_eq(fold("chae"), fold("chE"));   /* Indonesian-style è */
+	ck_assert_str_eq(fold("hyeon"), fold("hyun"));
+	ck_assert_str_eq(fold("hyeon"), fold("hyon"));
+	ck_assert_str_eq(fold("won"), fold("weon"));
+	ck_assert_str_eq(fold("woo"), fold("u"));
+	ck_assert_str_eq(fold("choe"), fold("chwe"));
+	ck_assert_str_eq(fold("hui"), fold("hee"));
+	ck_assert_str_eq(fold("hui"), fold("heui"));
+	ck_assert_str_eq(fold("hui"), fold("hUi"));    /* MR hŭi */
+	ck_assert_str_eq(fold("ahn"), fold("an"));
+	/* a, e, i and o stay apart. */
+	ck_assert_str_ne(fold("il"), fold("un"));
+	ck_assert_str_ne(fold("han"), fold("hon"));
+	ck_assert_str_ne(fold("ho"), fold("he"));
+	ck_assert_str_ne(fold("ya"), fold("yo"));
+}
+END_TEST
+
+START_TEST(fold_joints)
+{
+	/* ㅐ + 우 and ㅏ + 은 joined read the same way whatever the spelling. */
+	ck_assert_str_eq(fold("taeu"), fold("taewoo"));
+	ck_assert_str_eq(fold("taeu"), fold("thEu"));
+	ck_assert_str_eq(fold("haeun"), fold("haUn"));
+	/* A marked vowel is never half of a digraph: MR Se-ŭn. */
+	ck_assert_str_eq(fold("seeun"), fold("seUn"));
+}
+END_TEST
+
+START_TEST(fold_initial_sound)
+{
+	ck_assert_str_eq(fold("ryong"), fold("yong"));
+	ck_assert_str_eq(fold("lyong"), fold("nyong"));
+	ck_assert_str_eq(fold("ri"), fold("i"));
+	ck_assert_str_eq(fold("ro"), fold("no"));
+	/* Only at the start of a word. */
+	ck_assert_str_ne(fold("mira"), fold("mia"));
+}
+END_TEST
+
+START_TEST(different_people_apart)
+{
+	ck_assert(!nkt_share_key("Kim Jong-il", "Kim Jong-un"));
+	ck_assert(!nkt_share_key("Kim Jong-un", "Kim Jong-nam"));
+	ck_assert(!nkt_share_key("Kim Jong-il", "Kim Jong-nam"));
+	ck_assert(!nkt_share_key("김정일", "김정은"));
+	ck_assert(nkt_share_key("Kim Jong Un", "김정은"));
+	ck_assert(nkt_share_key("Kim Jŏng-ŭn", "Kim Jeong-eun"));
+	ck_assert(!nkt_share_key("Kim Su-gil", "Lee Su-gil"));
+	ck_assert(!nkt_share_key("Kim Min-a", "Kim Min-i"));
+}
+END_TEST
+
+START_TEST(name_order)
+{
+	ck_assert_str_eq(nkt_key("Su-kil Kim"), nkt_key("Kim Su-kil"));
+	ck_assert_str_eq(nkt_key("KIM Su Gil"), nkt_key("Kim Su-gil"));
+	ck_assert_str_eq(nkt_key("Kim, Su-gil"), nkt_key("Kim Su-gil"));
+	ck_assert_str_eq(nkt_key("Sugil Kim"), nkt_key("Kim Sugil"));
+	/* Capitals mark the surname even where order says otherwise. */
+	ck_assert_str_eq(nkt_key("Su Gil KIM"), nkt_key("Kim Su-gil"));
+}
+END_TEST
+
+START_TEST(dprk_spellings)
+{
+	ck_assert(nkt_share_key("Ri Sol Ju", "리설주"));
+	ck_assert(nkt_share_key("Ri Sol Ju", "Lee Seol-ju"));
+	ck_assert(nkt_share_key("Choe Ryong Hae", "최룡해"));
+	ck_assert(nkt_share_key("Pak Pong Ju", "박봉주"));
+	ck_assert(nkt_share_key("Pak Pong Ju", "Park Bong-joo"));
+}
+END_TEST
+
+START_TEST(detection)
+{
+	ck_assert_int_eq(lang_of("Kim Su-gil"), NK_LANG_KO);
+	ck_assert_int_eq(lang_of("Su-gil Kim"), NK_LANG_KO);
+	ck_assert_int_eq(lang_of("Pak Hyŏn-ch'ŏl"), NK_LANG_KO);
+	ck_assert_int_eq(lang_of("Namkoong Min-soo"), NK_LANG_KO);
+	ck_assert_int_eq(lang_of("Kim Wooyoung"), NK_LANG_KO);
+	ck_assert_int_eq(lang_of("Ivan Petrov"), NK_LANG_RU);
+	ck_assert_int_eq(lang_of("Petrova Anna"), NK_LANG_RU);
+	/* A known surname, but Sergei and Viktor are no Korean syllables. */
+	ck_assert_int_eq(lang_of("Sergei Kim"), NK_LANG_RU);
+	ck_assert_int_eq(lang_of("Viktor Tsoi"), NK_LANG_RU);
+	ck_assert_int_eq(lang_of("Ivan Pak"), NK_LANG_RU);
+	/* Korean syllables, but no Korean surname at either end. */
+	ck_assert_int_eq(lang_of("Marina Irina"), NK_LANG_RU);
+	/* Marks no Korean romanization uses. */
+	ck_assert_int_eq(lang_of("Kim Šina"), NK_LANG_RU);
+	/* Known edge: a Russian given name made of Korean syllables. */
+	ck_assert_int_eq(lang_of("Anna Kim"), NK_LANG_KO);
+}
+END_TEST
+
+START_TEST(syllables)
+{
+	ck_assert(nk_ko_syllables_ok("chong-un", strlen("chong-un")));
+	ck_assert(nk_ko_syllables_ok("ch'ol", strlen("ch'ol")));
+	ck_assert(nk_ko_syllables_ok("ahn", strlen("ahn")));
+	ck_assert(nk_ko_syllables_ok("park", strlen("park")));
+	ck_assert(nk_ko_syllables_ok("wooyoung", strlen("wooyoung")));
+	ck_assert(!nk_ko_syllables_ok("ivanov", strlen("ivanov")));
+	ck_assert(!nk_ko_syllables_ok("petrov", strlen("petrov")));
+	ck_assert(!nk_ko_syllables_ok("sergei", strlen("sergei")));
+	ck_assert(!nk_ko_syllables_ok("str", strlen("str")));
+	ck_assert(!nk_ko_syllables_ok("", 0));
+}
+END_TEST
+
+START_TEST(variant_groups)
+{
+	ck_assert_int_eq(nkt_check_groups("ko_variants.tsv"), 0);
 }
 END_TEST
 
@@ -21,6 +273,21 @@ static Suite *suite(void)
 	Suite *s = suite_create("ko");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, hangul_is_korean);
+	tcase_add_test(tc, hangul_decomposes);
+	tcase_add_test(tc, hangul_romanizes);
+	tcase_add_test(tc, surnames_by_table);
+	tcase_add_test(tc, two_syllable_surnames);
+	tcase_add_test(tc, ambiguous_spellings);
+	tcase_add_test(tc, fold_consonants);
+	tcase_add_test(tc, fold_vowels);
+	tcase_add_test(tc, fold_joints);
+	tcase_add_test(tc, fold_initial_sound);
+	tcase_add_test(tc, different_people_apart);
+	tcase_add_test(tc, name_order);
+	tcase_add_test(tc, dprk_spellings);
+	tcase_add_test(tc, detection);
+	tcase_add_test(tc, syllables);
+	tcase_add_test(tc, variant_groups);
 	suite_add_tcase(s, tc);
 	return s;
 }

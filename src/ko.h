@@ -1,0 +1,65 @@
+/*
+ * ko.h - the pieces of the Korean rules: the letter fold (ko_fold.c) and
+ * the syllable check (ko_syllable.c), shared by ko.c and the tests.
+ */
+#ifndef NK_KO_H
+#define NK_KO_H
+
+#include "nk_internal.h"
+
+/* Letters of a folded name part or of a whole given name. */
+#define NK_KO_LETTERS_MAX 128
+
+/* Which merge a fold rule made; a bit per kind in nk_ko_folded.why. */
+enum nk_ko_fold_why {
+	NK_KO_FOLD_NONE = 0,
+	NK_KO_FOLD_K,
+	NK_KO_FOLD_T,
+	NK_KO_FOLD_P,
+	NK_KO_FOLD_C,
+	NK_KO_FOLD_S,
+	NK_KO_FOLD_L,
+	NK_KO_FOLD_O,
+	NK_KO_FOLD_E,
+	NK_KO_FOLD_I,
+	NK_KO_FOLD_YO,
+	NK_KO_FOLD_WE,
+	NK_KO_FOLD_SILENT_H,
+	NK_KO_FOLD_INITIAL,
+	NK_KO_FOLD_NG,
+	NK_KO_FOLD_JOINT,
+	NK_KO_FOLD_KINDS
+};
+
+typedef struct nk_ko_folded {
+	char s[NK_KO_LETTERS_MAX]; /* NUL-terminated */
+	size_t len;
+	unsigned why; /* bits of enum nk_ko_fold_why */
+} nk_ko_folded;
+
+/*
+ * A vowel written with a mark reaches the fold as a capital: ŏ and ö as
+ * 'O', ŭ and ü as 'U', è, é and ë as 'E'.
+ */
+static inline bool nk_ko_is_marked(char c)
+{
+	return c == 'E' || c == 'O' || c == 'U';
+}
+
+/*
+ * Fold n lowercase ASCII letters and marked capitals (anything else is skipped) of one word
+ * (a surname, or a whole given name with its parts joined) into f.
+ */
+NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n);
+
+/* What a fold rule merges, for traces; "" for NK_KO_FOLD_NONE. */
+NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
+
+/*
+ * Can the n letters s (lowercase ASCII; '-' marks a syllable boundary,
+ * '\'' is skipped) be read as a run of Korean syllables in some
+ * romanization?
+ */
+NK_HIDDEN bool nk_ko_syllables_ok(const char *s, size_t n);
+
+#endif /* NK_KO_H */

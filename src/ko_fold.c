@@ -1,0 +1,236 @@
+/*
+ * ko_fold.c - the Korean letter fold: one spelling for all romanizations.
+ *
+ * Owns which spelling differences of Korean romanization carry no
+ * meaning.  The romanization systems and popular practice disagree on
+ * voicing (k/g), aspiration (k/kh/k'), tense consonants (kk/gg), the
+ * affricates (ch/j/c), ㄹ (r/l), and on most vowels: McCune-Reischauer
+ * without breves writes ㅓ as o and ㅡ as u, popular spellings write ㅓ
+ * as u (Jung), Indonesian-style ㅓ as ö and ㅐ as è.  The fold is a
+ * greedy longest-match rewrite over lowercase ASCII letters into a small
+ * alphabet where exactly those differences vanish; a, e, i and o/u stay
+ * apart, since that is what tells Jong-il from Jong-un.
+ */
+#include <string.h>
+
+#include "ko.h"
+
+/* When a rule applies. */
+enum ko_cond {
+	KO_ALWAYS = 0,
+	KO_BEFORE_VOWEL /* the letter after the match is a vowel or glide */
+};
+
+typedef struct ko_rule {
+	const char *from;
+	const char *to;
+	uint8_t len;  /* of from */
+	uint8_t cond; /* enum ko_cond */
+	uint8_t why;  /* enum nk_ko_fold_why */
+} ko_rule;
+
+#define RULE(f, t, w) { f, t, sizeof(f) - 1, KO_ALWAYS, NK_KO_FOLD_##w }
+#define RULE_IF(f, t, c, w) { f, t, sizeof(f) - 1, c, NK_KO_FOLD_##w }
+#define END { NULL, NULL, 0, KO_ALWAYS, 0 }
+
+/*
+ * ㅐ + a vowel-initial syllable ("Ha-eun", "Bo-eun" written joined) reads
+ * as a + eu: names in -eun are far more common than ㅐ/ㅚ + 은.
+ */
+static const ko_rule rules_a[] = {
+	RULE("aeui", "ai", E), RULE("aeu", "ao", E), RULE("aeo", "ao", E),
+	RULE("ae", "e", E), RULE("a", "a", NONE), END
+};
+static const ko_rule rules_b[] = { RULE("bb", "p", P), RULE("b", "p", P), END };
+static const ko_rule rules_c[] = {
+	RULE("cch", "c", C), RULE("chh", "c", C), RULE("cc", "c", C),
+	RULE("ch", "c", C), RULE("c", "c", C), END
+};
+static const ko_rule rules_d[] = { RULE("dd", "t", T), RULE("d", "t", T), END };
+/* ㅢ folds to o + i: Hee (희) meets hui, heui, hŭi and hu-i. */
+static const ko_rule rules_e[] = {
+	RULE("eeu", "eo", O), RULE("eeo", "eo", O), RULE("eu", "o", O),
+	RULE("eo", "o", O), RULE("ee", "oi", I), RULE("e", "e", NONE), END
+};
+static const ko_rule rules_f[] = { RULE("f", "p", P), END };
+static const ko_rule rules_g[] = {
+	RULE("gg", "k", K), RULE("gh", "k", K), RULE("g", "k", K), END
+};
+static const ko_rule rules_h[] = {
+	RULE_IF("h", "h", KO_BEFORE_VOWEL, NONE), RULE("h", "", SILENT_H), END
+};
+static const ko_rule rules_i[] = { RULE("i", "i", NONE), END };
+static const ko_rule rules_j[] = { RULE("jj", "c", C), RULE("j", "c", C), END };
+static const ko_rule rules_k[] = {
+	RULE("kk", "k", K), RULE("kh", "k", K), RULE("k", "k", NONE), END
+};
+static const ko_rule rules_l[] = { RULE("l", "l", NONE), END };
+static const ko_rule rules_m[] = { RULE("m", "m", NONE), END };
+/* Joined, ng + vowel reads as n + g: Mingi meets Min-ki. */
+static const ko_rule rules_n[] = {
+	RULE_IF("ng", "nk", KO_BEFORE_VOWEL, NG), RULE("ng", "g", NONE),
+	RULE("n", "n", NONE), END
+};
+static const ko_rule rules_o[] = {
+	RULE("oeu", "o", O), RULE("oeo", "o", O), RULE("oe", "we", WE),
+	RULE("oo", "o", O), RULE("ou", "o", O),
+	RULE("o", "o", NONE), END
+};
+static const ko_rule rules_p[] = {
+	RULE("pp", "p", P), RULE("ph", "p", P), RULE("p", "p", NONE), END
+};
+static const ko_rule rules_q[] = { RULE("q", "k", K), END };
+static const ko_rule rules_r[] = { RULE("r", "l", L), END };
+static const ko_rule rules_s[] = {
+	RULE("ss", "s", S), RULE("sh", "s", S), RULE("s", "s", NONE), END
+};
+static const ko_rule rules_t[] = {
+	RULE("tch", "c", C), RULE("tt", "t", T), RULE("th", "t", T),
+	RULE("t", "t", NONE), END
+};
+static const ko_rule rules_u[] = { RULE("u", "o", O), END };
+static const ko_rule rules_v[] = { RULE("v", "p", P), END };
+/* ㅜ has no glide: "Woo" and "Wu" are U. */
+static const ko_rule rules_w[] = {
+	RULE("woo", "o", O), RULE("wu", "o", O), RULE("weo", "wo", O),
+	RULE("wO", "wo", O), RULE("wE", "we", E),
+	RULE("wae", "we", WE), RULE("wee", "wi", I), RULE("wa", "wa", NONE),
+	RULE("we", "we", NONE), RULE("wi", "wi", NONE), RULE("wo", "wo", NONE),
+	RULE("w", "", NONE), END
+};
+static const ko_rule rules_x[] = { RULE("x", "s", S), END };
+static const ko_rule rules_y[] = {
+	RULE("yeo", "yo", YO), RULE("yoo", "yo", YO), RULE("you", "yo", YO),
+	RULE("yO", "yo", YO), RULE("yE", "ye", E), RULE("yae", "ye", E),
+	RULE("yi", "i", I), RULE("ya", "ya", NONE),
+	RULE("ye", "ye", NONE), RULE("yo", "yo", NONE), RULE("yu", "yo", YO),
+	RULE("y", "", NONE), END
+};
+static const ko_rule rules_z[] = { RULE("z", "c", C), END };
+
+/*
+ * A vowel written with a mark (MR ŏ ŭ, Indonesian-style ö è é) arrives
+ * in capitals: it is one vowel on its own and never half of a digraph,
+ * which is what tells MR Se-ŭn from Seun.
+ */
+static const ko_rule rules_marked_e[] = { RULE("E", "e", E), END };
+static const ko_rule rules_marked_o[] = { RULE("O", "o", O), END };
+static const ko_rule rules_marked_u[] = { RULE("U", "o", O), END };
+
+static const ko_rule *const rules_by_letter[] = {
+	rules_a, rules_b, rules_c, rules_d, rules_e, rules_f, rules_g,
+	rules_h, rules_i, rules_j, rules_k, rules_l, rules_m, rules_n,
+	rules_o, rules_p, rules_q, rules_r, rules_s, rules_t, rules_u,
+	rules_v, rules_w, rules_x, rules_y, rules_z,
+};
+
+static bool is_vowel_or_glide(char c)
+{
+	return c && strchr("aeiouwyEOU", c) != NULL;
+}
+
+static bool rule_matches(const ko_rule *r, const char *s, size_t n)
+{
+	const size_t len = r->len;
+	if (len > n || memcmp(r->from, s, len) != 0)
+		return false;
+	return r->cond != KO_BEFORE_VOWEL ||
+	       (len < n && is_vowel_or_glide(s[len]));
+}
+
+/* Always a match: every letter list ends with the letter on its own. */
+static const ko_rule *match(const char *s, size_t n)
+{
+	const ko_rule *r = s[0] == 'E'	 ? rules_marked_e
+			   : s[0] == 'O' ? rules_marked_o
+			   : s[0] == 'U' ? rules_marked_u
+					 : rules_by_letter[s[0] - 'a'];
+	while (r->from && !rule_matches(r, s, n))
+		r++;
+	return r;
+}
+
+/* Append, collapsing a repeat: kk, nn, ll and oo add nothing. */
+static void put(nk_ko_folded *f, char c)
+{
+	if (f->len > 0 && f->s[f->len - 1] == c)
+		return;
+	if (f->len + 1 < sizeof f->s)
+		f->s[f->len++] = c;
+}
+
+/*
+ * The initial-sound rule (dueum beopchik): South Korean spelling drops
+ * ㄹ and ㄴ before i and y and writes ㄹ as ㄴ elsewhere at the start of
+ * a word; North Korean spelling keeps them (Ri, Ryu, Rim, Ro).
+ */
+static void initial_sound(nk_ko_folded *f)
+{
+	if (f->len >= 2 && (f->s[0] == 'l' || f->s[0] == 'n') &&
+	    (f->s[1] == 'i' || f->s[1] == 'y')) {
+		memmove(f->s, f->s + 1, --f->len);
+		f->why |= 1u << NK_KO_FOLD_INITIAL;
+		return;
+	}
+	if (f->len >= 1 && f->s[0] == 'l') {
+		f->s[0] = 'n';
+		f->why |= 1u << NK_KO_FOLD_INITIAL;
+	}
+}
+
+/*
+ * ㅐ or ㅔ before a vowel-initial syllable is a joint no spelling marks
+ * reliably: joined RR Taeu and Haeun read either way, popular Tae-woo
+ * and Ha-eun do not.  Written as a there, the readings meet.
+ */
+static void joint_vowels(nk_ko_folded *f)
+{
+	for (size_t i = 0; i + 1 < f->len; i++)
+		if (f->s[i] == 'e' && f->s[i + 1] == 'o') {
+			f->s[i] = 'a';
+			f->why |= 1u << NK_KO_FOLD_JOINT;
+		}
+}
+
+void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n)
+{
+	f->len = 0;
+	f->why = 0;
+	for (size_t i = 0; i < n;) {
+		if (!nk_is_alpha((unsigned char)s[i]) && !nk_ko_is_marked(s[i])) {
+			i++;
+			continue;
+		}
+		const ko_rule *r = match(s + i, n - i);
+		for (const char *t = r->to; *t; t++)
+			put(f, *t);
+		f->why |= 1u << r->why;
+		i += r->len;
+	}
+	initial_sound(f);
+	joint_vowels(f);
+	f->s[f->len] = '\0';
+}
+
+const char *nk_ko_fold_why_name(unsigned why)
+{
+	static const char *const names[] = {
+		[NK_KO_FOLD_NONE] = "",
+		[NK_KO_FOLD_K] = "k/g/kk/kh folded",
+		[NK_KO_FOLD_T] = "t/d/tt/th folded",
+		[NK_KO_FOLD_P] = "p/b/pp/ph folded",
+		[NK_KO_FOLD_C] = "ch/j/jj/tch/c folded",
+		[NK_KO_FOLD_S] = "s/sh/ss folded",
+		[NK_KO_FOLD_L] = "r/l folded",
+		[NK_KO_FOLD_O] = "eo/o/u/eu/oo (ㅓㅗㅜㅡ) folded to o",
+		[NK_KO_FOLD_E] = "ae/e (ㅐㅔ) folded",
+		[NK_KO_FOLD_I] = "ui/eui/ŭi/ee (ㅢ) folded",
+		[NK_KO_FOLD_YO] = "yeo/yo/yu/you folded",
+		[NK_KO_FOLD_WE] = "oe/we/wae folded",
+		[NK_KO_FOLD_SILENT_H] = "silent h dropped (Ahn, Oh)",
+		[NK_KO_FOLD_INITIAL] = "initial-sound rule (ㄹ/ㄴ at the start)",
+		[NK_KO_FOLD_NG] = "ng + vowel read as n + g (Mingi = Min-ki)",
+		[NK_KO_FOLD_JOINT] = "ae/e + vowel syllable read as a (Taeu = Tae-u)",
+	};
+	return why < NK_ARRAY_LEN(names) ? names[why] : "";
+}

@@ -1,0 +1,45 @@
+/*
+ * ko_tables.h - the Korean surname tables, generated at build time by
+ * gen_ko_surnames.py from db/ko_surnames.tsv.
+ *
+ * Surnames are numbered by their row in the table, most common first;
+ * every Latin spelling and every Hangul form points at one number.
+ */
+#ifndef NK_KO_TABLES_H
+#define NK_KO_TABLES_H
+
+#include "nk_internal.h"
+
+/* Syllables in the longest surname (남궁, 선우, 황보, ...). */
+#define NK_KO_SURNAME_SYL_MAX 2
+
+typedef struct nk_ko_surname {
+	const char *rr;     /* Revised Romanization: the key is made from it */
+	const char *hangul; /* UTF-8, for traces */
+	uint8_t nsyl;       /* syllables in Hangul */
+} nk_ko_surname;
+
+/* Most surnames one Latin spelling may stand for (MR So: 서 or 소). */
+#define NK_KO_SPELLING_IDS_MAX 3
+
+/* A Latin spelling: lowercase ASCII letters, sorted by strcmp. */
+typedef struct nk_ko_spelling {
+	const char *latin;
+	uint16_t ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
+	uint8_t nids;
+} nk_ko_spelling;
+
+/* A Hangul form, zero-padded, sorted by code points. */
+typedef struct nk_ko_hangul_surname {
+	uint32_t syl[NK_KO_SURNAME_SYL_MAX];
+	uint16_t id;
+} nk_ko_hangul_surname;
+
+NK_HIDDEN extern const nk_ko_surname nk_ko_surnames[];
+NK_HIDDEN extern const size_t nk_ko_surnames_len;
+NK_HIDDEN extern const nk_ko_spelling nk_ko_spellings[];
+NK_HIDDEN extern const size_t nk_ko_spellings_len;
+NK_HIDDEN extern const nk_ko_hangul_surname nk_ko_hangul_surnames[];
+NK_HIDDEN extern const size_t nk_ko_hangul_surnames_len;
+
+#endif /* NK_KO_TABLES_H */
