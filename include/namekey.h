@@ -195,6 +195,74 @@ NK_EXPORT int nk_key(nk_key_info *info, char *buf, size_t bufsize,
 		     const nk_key_options *opts);
 
 /* ------------------------------------------------------------------ */
+/* Clustering (cluster.c)                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Incremental clustering of names by key, for deduplicating archives:
+ * names that share any key end in one cluster (union-find over keys).
+ * Memory grows with the number of distinct keys, not with the number of
+ * names: the caller keeps, per record, the small node number that
+ * nk_cluster_add() returns, and asks for the cluster's label at the end.
+ * A cluster is used by one thread at a time.
+ */
+typedef struct nk_cluster nk_cluster;
+
+/** Node number of a record in a cluster set. */
+typedef unsigned int nk_node;
+
+/**
+ * Create an empty cluster set.
+ * @param out  receives the set; the caller frees it with nk_cluster_free().
+ * @return NK_OK, NK_EINVAL or NK_ENOMEM.
+ */
+NK_EXPORT int nk_cluster_new(nk_cluster **out);
+
+/** Free a cluster set; NULL is a no-op. */
+NK_EXPORT void nk_cluster_free(nk_cluster *cl);
+
+/**
+ * Add one record by its keys, as nk_key() wrote them (space-separated).
+ * All the keys of the record are joined into one cluster.
+ *
+ * @param node  receives the record's node, for nk_cluster_label().
+ * @param keys  NUL-terminated key list; must not be empty.
+ * @param seq   the caller's record number; a cluster's label is the
+ *              smallest seq of its records.
+ * @return NK_OK, NK_EINVAL or NK_ENOMEM (the set is unchanged then).
+ */
+NK_EXPORT int nk_cluster_add(nk_cluster *cl, nk_node *node,
+			     const char *keys, unsigned long long seq);
+
+/**
+ * Join the clusters of two nodes (for evidence beyond keys: the store,
+ * fuzzy matching).  NK_OK or NK_EINVAL for an unknown node.
+ */
+NK_EXPORT int nk_cluster_join(nk_cluster *cl, nk_node a, nk_node b);
+
+/** Is node a node of this set? */
+NK_EXPORT int nk_cluster_has(const nk_cluster *cl, nk_node node);
+
+/**
+ * Label of the node's cluster: the smallest seq added to it.  Compresses
+ * paths as it goes, hence the non-const set.  node must be valid.
+ */
+NK_EXPORT unsigned long long nk_cluster_label(nk_cluster *cl, nk_node node);
+
+/**
+ * Root node of the node's cluster: a number below nk_cluster_keys(), the
+ * same for every node of one cluster, for per-cluster arrays.
+ */
+NK_EXPORT nk_node nk_cluster_root(nk_cluster *cl, nk_node node);
+
+/** Number of distinct keys held; number of clusters among them. */
+NK_EXPORT size_t nk_cluster_keys(const nk_cluster *cl);
+NK_EXPORT size_t nk_cluster_count(const nk_cluster *cl);
+
+/** Bytes of memory the set holds (for progress and benchmarks). */
+NK_EXPORT size_t nk_cluster_memory(const nk_cluster *cl);
+
+/* ------------------------------------------------------------------ */
 /* Comparison (compare.c)                                               */
 /* ------------------------------------------------------------------ */
 

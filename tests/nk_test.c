@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "nk_test.h"
 
@@ -116,6 +117,41 @@ int nkt_check_groups(const char *file)
 		}
 	}
 	return fails;
+}
+
+static void slurp(const char *path, char *buf)
+{
+	FILE *f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	const size_t n = fread(buf, 1, NKT_OUT_MAX - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	remove(path);
+}
+
+const nkt_result *nkt_cli(const char *input, const char *args)
+{
+	static nkt_result res;
+	char cmd[4096], path[64];
+	const char *bin = getenv("NK_BIN");
+	char in[] = "/tmp/nkt_in_XXXXXX";
+	const int fd = mkstemp(in);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(f);
+	if (input)
+		fputs(input, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "'%s' %s <%s >%s.out 2>%s.err",
+		 bin ? bin : "namekey", args, in, in, in);
+	const int st = system(cmd);
+	res.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	snprintf(path, sizeof path, "%s.out", in);
+	slurp(path, res.out);
+	snprintf(path, sizeof path, "%s.err", in);
+	slurp(path, res.err);
+	remove(in);
+	return &res;
 }
 
 int nkt_run(Suite *s)

@@ -32,6 +32,20 @@ const char *nkt_data(const char *file);
  */
 int nkt_check_groups(const char *file);
 
+/* Output of one run of the namekey binary (from $NK_BIN). */
+#define NKT_OUT_MAX (1u << 16)
+typedef struct nkt_result {
+	int status; /* exit status, -1 when killed */
+	char out[NKT_OUT_MAX];
+	char err[NKT_OUT_MAX];
+} nkt_result;
+
+/*
+ * Run "namekey ARGS" (ARGS as shell words) with input on standard input
+ * (NULL: empty); the result lives until the next call.
+ */
+const nkt_result *nkt_cli(const char *input, const char *args);
+
 /* Run a suite; returns the process exit status. */
 int nkt_run(Suite *s);
 

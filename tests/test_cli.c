@@ -2,63 +2,14 @@
  * test_cli.c - the namekey command end to end: output, messages, exit
  * codes (src/cli/).
  */
-#define _POSIX_C_SOURCE 200809L
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "nk_test.h"
 
-#define OUT_MAX (1u << 16)
-
-typedef struct result {
-	int status;
-	char out[OUT_MAX];
-	char err[OUT_MAX];
-} result;
-
-static result res;
-
-static void slurp(const char *path, char *buf)
-{
-	FILE *f = fopen(path, "r");
-	ck_assert_ptr_nonnull(f);
-	const size_t n = fread(buf, 1, OUT_MAX - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-}
-
-/* Run "<stdin producer> | namekey ARGS"; input may be NULL. */
-static const result *run(const char *input, const char *args)
-{
-	char cmd[4096];
-	const char *bin = getenv("NK_BIN");
-	char in[] = "/tmp/nkt_in_XXXXXX";
-	const int fd = mkstemp(in);
-	ck_assert_int_ge(fd, 0);
-	FILE *f = fdopen(fd, "w");
-	if (input)
-		fputs(input, f);
-	fclose(f);
-	snprintf(cmd, sizeof cmd, "'%s' %s <%s >%s.out 2>%s.err",
-		 bin ? bin : "namekey", args, in, in, in);
-	const int st = system(cmd);
-	res.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	char path[64];
-	snprintf(path, sizeof path, "%s.out", in);
-	slurp(path, res.out);
-	remove(path);
-	snprintf(path, sizeof path, "%s.err", in);
-	slurp(path, res.err);
-	remove(path);
-	remove(in);
-	return &res;
-}
-
 START_TEST(key_from_arguments)
 {
-	const result *r = run(NULL, "key 'Gennady Zyuganov' 'Зюганов Геннадий'");
+	const nkt_result *r = nkt_cli(NULL, "key 'Gennady Zyuganov' 'Зюганов Геннадий'");
 	ck_assert_int_eq(r->status, 0);
 	char *second = strchr(r->out, '\n');
 	ck_assert_ptr_nonnull(second);
@@ -70,7 +21,7 @@ END_TEST
 
 START_TEST(key_from_stdin_one_line_each)
 {
-	const result *r = run("Kim Su-gil\nKIM Su Gil\n\nIvanov\n", "key");
+	const nkt_result *r = nkt_cli("Kim Su-gil\nKIM Su Gil\n\nIvanov\n", "key");
 	ck_assert_int_eq(r->status, 1); /* the empty line is reported */
 	int lines = 0;
 	for (const char *p = r->out; *p; p++)
@@ -82,7 +33,7 @@ END_TEST
 
 START_TEST(bad_utf8_names_line_and_continues)
 {
-	const result *r = run("Ivanov\nbad \xFF byte\nPetrov\n", "key");
+	const nkt_result *r = nkt_cli("Ivanov\nbad \xFF byte\nPetrov\n", "key");
 	ck_assert_int_eq(r->status, 1);
 	ck_assert(strstr(r->err, "line 2: invalid UTF-8") != NULL);
 	ck_assert(strstr(r->out, "\tIvanov\n") != NULL);
@@ -93,25 +44,25 @@ END_TEST
 
 START_TEST(nul_byte_and_long_line)
 {
-	const result *r = run(NULL, "key");
+	const nkt_result *r = nkt_cli(NULL, "key");
 	(void)r;
 	char *big = malloc(1u << 20 | 16u);
 	ck_assert_ptr_nonnull(big);
 	memset(big, 'a', 1u << 20);
 	strcpy(big + (1u << 20), "\nIvanov\n");
-	r = run(big, "key");
+	r = nkt_cli(big, "key");
 	free(big);
 	ck_assert_int_eq(r->status, 1);
 	ck_assert(strstr(r->err, "line 1: name too long") != NULL);
 	ck_assert(strstr(r->out, "\tIvanov\n") != NULL);
-	r = run(NULL, "key \"$(printf 'a\\001b')\"");
+	r = nkt_cli(NULL, "key \"$(printf 'a\\001b')\"");
 	ck_assert_int_eq(r->status, 0);
 }
 END_TEST
 
 START_TEST(last_line_without_newline)
 {
-	const result *r = run("Ivanov\nPetrov", "key");
+	const nkt_result *r = nkt_cli("Ivanov\nPetrov", "key");
 	ck_assert_int_eq(r->status, 0);
 	ck_assert(strstr(r->out, "\tPetrov\n") != NULL);
 }
@@ -119,7 +70,7 @@ END_TEST
 
 START_TEST(json_output)
 {
-	const result *r = run("Kim \"Q\" Su\n", "key --json");
+	const nkt_result *r = nkt_cli("Kim \"Q\" Su\n", "key --json");
 	ck_assert_int_eq(r->status, 0);
 	ck_assert(strncmp(r->out, "{\"name\":\"Kim \\\"Q\\\" Su\",", 22) == 0);
 	ck_assert(strstr(r->out, "\"keys\":[\"") != NULL);
@@ -129,25 +80,25 @@ END_TEST
 
 START_TEST(help_version_usage)
 {
-	const result *r = run(NULL, "--version");
+	const nkt_result *r = nkt_cli(NULL, "--version");
 	ck_assert_int_eq(r->status, 0);
 	ck_assert(strncmp(r->out, "namekey ", 8) == 0);
-	r = run(NULL, "key --help");
+	r = nkt_cli(NULL, "key --help");
 	ck_assert_int_eq(r->status, 0);
 	ck_assert(strstr(r->out, "Usage: namekey key") != NULL);
-	r = run(NULL, "help key");
+	r = nkt_cli(NULL, "help key");
 	ck_assert_int_eq(r->status, 0);
 	ck_assert(strstr(r->out, "Usage: namekey key") != NULL);
-	r = run(NULL, "--help");
+	r = nkt_cli(NULL, "--help");
 	ck_assert_int_eq(r->status, 0);
-	r = run(NULL, "frobnicate");
+	r = nkt_cli(NULL, "frobnicate");
 	ck_assert_int_eq(r->status, 2);
 	ck_assert(strstr(r->err, "no command 'frobnicate'") != NULL);
-	r = run(NULL, "key --bogus");
+	r = nkt_cli(NULL, "key --bogus");
 	ck_assert_int_eq(r->status, 2);
-	r = run(NULL, "key --lang xx Kim");
+	r = nkt_cli(NULL, "key --lang xx Kim");
 	ck_assert_int_eq(r->status, 2);
-	r = run(NULL, "");
+	r = nkt_cli(NULL, "");
 	ck_assert_int_eq(r->status, 2);
 }
 END_TEST

@@ -30,12 +30,17 @@ extern const nk_cli_cmd nk_cmd_key;
 /* comparison commands */
 /* store commands */
 /* batch commands */
+extern const nk_cli_cmd nk_cmd_dedupe;
+extern const nk_cli_cmd nk_cmd_annotate;
 
 /* Program name for messages. */
 #define NK_PROG "namekey"
 
 /* One-line error on stderr: "namekey: <msg>". */
 void nk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parse a language name ("auto", "ru", "ko", "other"). */
+bool nk_cli_parse_lang(const char *s, nk_lang *out);
 
 /* Is arg "-h" or "--help"? */
 bool nk_cli_is_help(const char *arg);

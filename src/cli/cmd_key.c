@@ -79,18 +79,6 @@ static bool key_one(void *data, const char *name, size_t len,
 	return true;
 }
 
-static bool parse_lang(const char *s, nk_lang *out)
-{
-	static const nk_lang langs[] = { NK_LANG_AUTO, NK_LANG_OTHER,
-					 NK_LANG_RU, NK_LANG_KO };
-	for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
-		if (strcmp(s, nk_lang_name(langs[i])) == 0) {
-			*out = langs[i];
-			return true;
-		}
-	return false;
-}
-
 static int usage_error(const char *what, const char *arg)
 {
 	fprintf(stderr, NK_PROG ": %s '%s'\n", what, arg);
@@ -113,7 +101,7 @@ static int run_key(int argc, char **argv)
 		} else if (strcmp(a, "--fold-gender") == 0) {
 			job.opts.flags |= NK_KEY_FOLD_GENDER;
 		} else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-			if (!parse_lang(argv[++i], &job.opts.lang))
+			if (!nk_cli_parse_lang(argv[++i], &job.opts.lang))
 				return usage_error("unknown language",
 						   argv[i]);
 		} else if (strcmp(a, "--") == 0) {

@@ -10,6 +10,8 @@ static const nk_cli_cmd *const commands[] = {
 	/* comparison commands */
 	/* store commands */
 	/* batch commands */
+	&nk_cmd_dedupe,
+	&nk_cmd_annotate,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -18,6 +18,18 @@ void nk_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+bool nk_cli_parse_lang(const char *s, nk_lang *out)
+{
+	static const nk_lang langs[] = { NK_LANG_AUTO, NK_LANG_OTHER,
+					 NK_LANG_RU, NK_LANG_KO };
+	for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+		if (strcmp(s, nk_lang_name(langs[i])) == 0) {
+			*out = langs[i];
+			return true;
+		}
+	return false;
+}
+
 bool nk_cli_is_help(const char *arg)
 {
 	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;

@@ -1,0 +1,77 @@
+/*
+ * test_annotate.c - `namekey annotate` end to end
+ * (src/cli/cmd_annotate.c).
+ */
+#include <string.h>
+
+#include "nk_test.h"
+
+START_TEST(csv_with_header)
+{
+	const nkt_result *r = nkt_cli("id,name\n1,\"Kim, Su-gil\"\n",
+				      "annotate --in csv --field name");
+	ck_assert_int_eq(r->status, 0);
+	ck_assert(strncmp(r->out, "id,name,name_key,identity_id,identity_name,"
+				  "match,score\n1,\"Kim, Su-gil\",ko:", 73) == 0);
+	ck_assert(strstr(r->out, ",,,none,0.000\n") != NULL);
+}
+END_TEST
+
+START_TEST(jsonl_members_added)
+{
+	const nkt_result *r = nkt_cli("{\"id\":1,\"name\":\"Ivanov\"}\n{}\n",
+				      "annotate --in jsonl --on-error pass");
+	ck_assert_int_eq(r->status, 1);
+	ck_assert(strstr(r->out, "{\"id\":1,\"name\":\"Ivanov\",\"name_key\":"
+				 "\"ru:ivanov\",\"identity_id\":null,") == r->out);
+	ck_assert(strstr(r->out, "\n{}\n") != NULL); /* passed unannotated */
+	ck_assert(strstr(r->err, "line 2: no member \"name\"") != NULL);
+}
+END_TEST
+
+START_TEST(on_error_policies)
+{
+	const char *in = "Ivanov\n\xFF\nPetrov\n";
+	const nkt_result *r = nkt_cli(in, "annotate");
+	ck_assert_int_eq(r->status, 1);
+	ck_assert(strstr(r->out, "Petrov") == NULL); /* fail stops */
+	ck_assert(strstr(r->err, "line 2: invalid UTF-8") != NULL);
+	r = nkt_cli(in, "annotate --on-error skip");
+	ck_assert_int_eq(r->status, 1);
+	ck_assert(strstr(r->out, "Petrov\tru:petrov") != NULL);
+	ck_assert(strstr(r->out, "\xFF") == NULL);
+	r = nkt_cli(in, "annotate --on-error pass --line-buffered");
+	ck_assert(strstr(r->out, "\n\xFF\n") != NULL);
+	ck_assert_int_eq(nkt_cli(in, "annotate --on-error maybe")->status, 2);
+}
+END_TEST
+
+START_TEST(one_record_out_per_record_in)
+{
+	const nkt_result *r = nkt_cli("a\tKim Su-gil\tx\nb\tIvanov\ty\n",
+				      "annotate --in tsv --column 2");
+	ck_assert_int_eq(r->status, 0);
+	int lines = 0;
+	for (const char *p = r->out; *p; p++)
+		lines += *p == '\n';
+	ck_assert_int_eq(lines, 2);
+	ck_assert(strncmp(r->out, "a\tKim Su-gil\tx\tko:", 18) == 0);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("annotate");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, csv_with_header);
+	tcase_add_test(tc, jsonl_members_added);
+	tcase_add_test(tc, on_error_policies);
+	tcase_add_test(tc, one_record_out_per_record_in);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return nkt_run(suite());
+}
