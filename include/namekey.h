@@ -266,6 +266,117 @@ NK_EXPORT size_t nk_cluster_memory(const nk_cluster *cl);
 /* Comparison (compare.c)                                               */
 /* ------------------------------------------------------------------ */
 
+/**
+ * How far two names agree.  The order ranks them: a better match has a
+ * greater value.
+ */
+typedef enum nk_match_kind {
+	NK_MATCH_DIFFERENT = 0, /**< different people, or nothing to tell */
+	NK_MATCH_NEAR,          /**< keys a typo apart: worth a human look */
+	NK_MATCH_COMPATIBLE,    /**< may well be one person (see evidence) */
+	NK_MATCH_EQUAL          /**< same name as far as spelling can tell */
+} nk_match_kind;
+
+/** Evidence bits of an nk_match: what made two names agree or differ. */
+enum nk_match_evidence {
+	/** An initial stands for a full part: "G. A. Zyuganov" and
+	 *  "Gennady Zyuganov". */
+	NK_EV_INITIALS = 1u << 0,
+	/** One side has a patronymic (or its initial) the other lacks; on a
+	 *  DIFFERENT match, the patronymics differ. */
+	NK_EV_PATRONYMIC = 1u << 1,
+	/** One side is the surname alone: "Zyuganov" and "Gennady
+	 *  Zyuganov". */
+	NK_EV_SURNAME_ONLY = 1u << 2,
+	/** A diminutive and its full name: Sasha and Aleksandr. */
+	NK_EV_DIMINUTIVE = 1u << 3,
+	/** One name in two languages: Michael and Mikhail. */
+	NK_EV_EQUIVALENT = 1u << 4,
+	/** The two genders of one surname: Ivanov and Ivanova.  COMPATIBLE
+	 *  only with NK_KEY_FOLD_GENDER; on a DIFFERENT match, the reason. */
+	NK_EV_GENDER = 1u << 5,
+	/** Parts a few letters apart that no rule explains (a typo); only
+	 *  in NEAR matches, never between short parts. */
+	NK_EV_EDIT = 1u << 6
+};
+
+/** The verdict of nk_compare(). */
+typedef struct nk_match {
+	nk_match_kind kind;
+	/** EQUAL 1.0; COMPATIBLE in (0.5, 0.95), higher for stronger
+	 *  evidence; NEAR in (0, 0.6], falling with the edit distance;
+	 *  DIFFERENT 0. */
+	double score;
+	/** nk_evidence bits; 0 for EQUAL.  For DIFFERENT, the bit that
+	 *  decided it when one did (NK_EV_PATRONYMIC, NK_EV_GENDER). */
+	unsigned int evidence;
+} nk_match;
+
+/**
+ * Compare two names: are they one person's, as far as spelling can tell?
+ *
+ * Both names are keyed as by nk_key() and their keys compared part by
+ * part; when a name has several keys the best-matching pair decides.
+ * Names that share a key are EQUAL unless their patronymics (which keys
+ * leave out) differ.  Otherwise parts may meet through a diminutive or a
+ * cross-language equivalent, an initial, a gendered surname form, or a
+ * typo; a name may lack a patronymic or be its surname alone.  Anything
+ * the keys tell apart (two full given names that are not forms of one
+ * name, two patronymics, two initials) makes the names DIFFERENT:
+ * precision comes before recall.  Korean names are EQUAL or DIFFERENT
+ * only: one letter of a Korean given name is another name (Jong-il,
+ * Jong-un).  Names keyed in different languages are DIFFERENT.
+ *
+ * The result is symmetric: swapping a and b changes nothing.  Does not
+ * allocate; safe to call from many threads on one ctx.
+ *
+ * @param out   receives the verdict; DIFFERENT on error.
+ * @param ctx   context from nk_ctx_new().
+ * @param a     first UTF-8 name, alen bytes (need not be NUL-terminated).
+ * @param b     second UTF-8 name, blen bytes.
+ * @param opts  NULL for defaults.  lang forces both names' language;
+ *              NK_KEY_FOLD_GENDER lets Ivanov and Ivanova be COMPATIBLE
+ *              (never EQUAL); trace receives both names' key traces.
+ * @return NK_OK or any error of nk_key() for either name.
+ */
+NK_EXPORT int nk_compare(nk_match *out, const nk_ctx *ctx, const char *a,
+			 size_t alen, const char *b, size_t blen,
+			 const nk_key_options *opts);
+
+/**
+ * Compare two key lists as nk_key() wrote them (keys separated by single
+ * spaces), so that a store can compare candidates without keying their
+ * names again.
+ *
+ * Same verdicts as nk_compare() except that keys hold no patronymic:
+ * "Ivan Ivanovich Petrov" and "Ivan Sergeyevich Petrov" are EQUAL here
+ * and DIFFERENT by name.  The keys must have been made without
+ * NK_KEY_FOLD_GENDER (gendered forms would already share a key) and with
+ * the same key format (NK_KEY_FORMAT).
+ *
+ * @param out   receives the verdict; DIFFERENT on error.
+ * @param ctx   context from nk_ctx_new().
+ * @param a     first key list, alen bytes (need not be NUL-terminated).
+ * @param b     second key list, blen bytes.
+ * @param opts  NULL for defaults; only flags is used (NK_KEY_FOLD_GENDER).
+ * @return NK_OK; NK_EINVAL for a NULL pointer, bad options or a list
+ *         that is not keys (empty, more than NK_KEYS_MAX keys, longer
+ *         than NK_KEY_MAX - 1 bytes, or a key not shaped
+ *         "<lang>:<part>[:<part>...]").
+ */
+NK_EXPORT int nk_compare_keys(nk_match *out, const nk_ctx *ctx,
+			      const char *a, size_t alen, const char *b,
+			      size_t blen, const nk_key_options *opts);
+
+/** Lowercase name of a match kind ("equal", "compatible", "near",
+ *  "different"); "?" for a value out of range.  Static storage. */
+NK_EXPORT const char *nk_match_kind_name(nk_match_kind kind);
+
+/** Lowercase name of one evidence bit ("initials", "patronymic",
+ *  "surname-only", "diminutive", "equivalent", "gender", "edit"); NULL
+ *  when bit is not exactly one known bit.  Static storage. */
+NK_EXPORT const char *nk_evidence_name(unsigned int bit);
+
 /* ------------------------------------------------------------------ */
 /* Store (store.c)                                                      */
 /* ------------------------------------------------------------------ */

@@ -18,6 +18,8 @@ int nk_ctx_new(nk_ctx **out, const nk_ctx_options *opts)
 	int rc = nk_fold_init(ctx);
 	if (rc == NK_OK)
 		rc = nk_ru_index_init(&ctx->ru);
+	if (rc == NK_OK)
+		rc = nk_given_init(&ctx->given, ctx);
 	if (rc != NK_OK) {
 		free(ctx);
 		return rc;
@@ -37,6 +39,8 @@ void nk_ctx_unref(nk_ctx *ctx)
 {
 	if (!ctx)
 		return;
-	if (atomic_fetch_sub_explicit(&ctx->refs, 1, memory_order_acq_rel) == 1)
-		free(ctx);
+	if (atomic_fetch_sub_explicit(&ctx->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	nk_given_free(&ctx->given);
+	free(ctx);
 }

@@ -12,6 +12,7 @@
 #include <unicode/unorm2.h>
 
 #include "nk_internal.h"
+#include "ru_given.h"
 #include "ru_tables.h"
 
 /* Code points below this are folded by table lookup. */
@@ -34,6 +35,7 @@ struct nk_ctx {
 	const UNormalizer2 *nfd;  /* ICU-owned singleton */
 	nk_fold_entry fold[NK_FOLD_TABLE_SIZE];
 	nk_ru_index ru;
+	nk_given_table given; /* Russian given names, for comparison */
 };
 
 /* Fill ctx->fold; NK_OK or NK_EICU. */

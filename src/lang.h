@@ -18,6 +18,15 @@ NK_HIDDEN int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 			const nk_tracer *tr);
 NK_HIDDEN int nk_ru_cues(const nk_name *nm);
 
+/*
+ * The patronymic the Russian key leaves out, folded as key parts are,
+ * once per reading of its spelling (space-separated, the most likely
+ * first), NUL-terminated in buf; readings that do not fit in cap are left
+ * out.  Returns the length, 0 when the name has none.  For comparison
+ * (compare.c), which tells people apart by it.
+ */
+NK_HIDDEN size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm);
+
 /* Korean rules (ko.c).  nk_ko_detect: a Latin name reads as Korean. */
 NK_HIDDEN int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
 			const nk_tracer *tr);

@@ -598,6 +598,40 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	return NK_OK;
 }
 
+size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
+{
+	static const nk_tracer quiet = { NULL, NULL };
+	ru_work w;
+	unsigned readings[NK_RU_READINGS_MAX];
+	nk_out out = { .buf = buf, .cap = cap };
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	split_parts(&w, nm, 0, NK_RU_NONE);
+	const size_t skip = find_patronymic(&w);
+	if (skip == NK_RU_NONE)
+		return 0;
+	/* the patronymic's own spelling counts here: Arxipovna is Архиповна
+	 * only when x may be х */
+	const size_t n = choose_readings(readings, nm, NK_RU_NONE, &quiet);
+	for (size_t i = 0; i < n; i++) {
+		const size_t len = token_phonemes(w.buf, sizeof w.buf, nm,
+						  &nm->tok[skip], readings[i]);
+		if (seen_before(out.buf, out.len, w.buf, len))
+			continue;
+		const size_t before = out.len;
+		if (before > 0)
+			nk_out_char(&out, ' ');
+		nk_out_mem(&out, w.buf, len);
+		if (out.overflow) {
+			buf[before] = '\0';
+			return before;
+		}
+	}
+	return out.len;
+}
+
 int nk_ru_cues(const nk_name *nm)
 {
 	int cues = 0;

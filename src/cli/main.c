@@ -8,6 +8,7 @@
 static const nk_cli_cmd *const commands[] = {
 	&nk_cmd_key,
 	/* comparison commands */
+	&nk_cmd_compare,
 	/* store commands */
 	/* batch commands */
 	&nk_cmd_dedupe,
