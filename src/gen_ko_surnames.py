@@ -40,6 +40,31 @@ VOWELS = [
     ["u", "oo", "wu"], ["wo", "weo"], ["we"], ["wi"],
     ["yu", "yoo"], ["eu", "u"], ["ui", "eui", "yi"], ["i"],
 ]
+# What the romanization systems themselves write (RR, McCune-Reischauer
+# and BGN with the marks and apostrophes dropped, DPRK official, ISO/TR
+# 11941, Indonesian-style): a spelling none of them makes of any surname
+# is popular use (Lee, Park, Shin, Oh, Yoon), which is a cue to how the
+# rest of the name is spelled.
+SYSTEM_INITIALS = [
+    ["g", "k"], ["kk", "gg"], ["n"], ["d", "t"], ["tt"], ["r", "l", "n", ""],
+    ["m"], ["b", "p"], ["pp"], ["s"], ["ss"], [""], ["j", "ch", "c"],
+    ["jj", "tch", "cc"], ["ch", "c"], ["k", "kh"], ["t", "th"], ["p", "ph"],
+    ["h"],
+]
+SYSTEM_VOWELS = [
+    ["a"], ["ae", "e"], ["ya"], ["yae", "ye"], ["eo", "o"],
+    ["e"], ["yeo", "yo"], ["ye"], ["o"],
+    ["wa"], ["wae", "we"], ["oe", "we"], ["yo"],
+    ["u", "wu"], ["wo", "weo"], ["we"], ["wi"],
+    ["yu"], ["eu", "u"], ["ui", "eui"], ["i"],
+]
+# McCune-Reischauer without its breves writes ㅓ as o, ㅕ as yo and ㅡ as
+# u.  A surname reached only that way (선 as Son, 서 as So) is not what a
+# name that marks or spells out those vowels elsewhere means.
+LOSSY_VOWELS = {4: "o", 6: "yo", 18: "u"}
+# The marked vowels, as the Korean rules see them: a capital.
+MARKED_VOWELS = {1: ["E"], 3: ["yE"], 4: ["O"], 5: ["E"], 6: ["yO"],
+                 7: ["yE"], 14: ["wO"], 18: ["U"], 19: ["Ui"]}
 FINALS = [
     [""], ["k", "g"], ["k", "kk"], ["k"], ["n"], ["n"], ["n"],
     ["t", "d"], ["l", "r"], ["k", "l"], ["m", "l"], ["l", "p"], ["l"],
@@ -58,10 +83,39 @@ def jamo(syl):
             code % N_FINALS)
 
 
-def syllable_spellings(syl):
+def syllable_spellings(syl, initials=INITIALS, vowels=VOWELS):
     ini, vow, fin = jamo(syl)
-    for parts in itertools.product(INITIALS[ini], VOWELS[vow], FINALS[fin]):
+    for parts in itertools.product(initials[ini], vowels[vow], FINALS[fin]):
         yield "".join(parts)
+
+
+def system_spellings(forms, vowels=SYSTEM_VOWELS):
+    """Spellings the romanization systems make of a surname's forms."""
+    seen = set()
+    for form in forms:
+        sylls = [list(syllable_spellings(c, SYSTEM_INITIALS, vowels))
+                 for c in form]
+        seen.update(map("".join, itertools.product(*sylls)))
+    return seen
+
+
+def without_lossy(vowels):
+    return [[v for v in opts if LOSSY_VOWELS.get(i) != v]
+            for i, opts in enumerate(vowels)]
+
+
+def lossy_spellings(forms):
+    """Spellings only MR's unmarked o, yo and u make of a surname."""
+    return (system_spellings(forms) -
+            system_spellings(forms, without_lossy(SYSTEM_VOWELS)))
+
+
+def marked_spellings(forms):
+    """MR with breves and Indonesian-style: the marked vowel a capital."""
+    vowels = [MARKED_VOWELS.get(i, opts) for i, opts in
+              enumerate(without_lossy(SYSTEM_VOWELS))]
+    return {s for s in system_spellings(forms, vowels)
+            if any(c.isupper() for c in s)}
 
 
 def revised(word):
@@ -105,10 +159,16 @@ def main():
     rows = read_table(sys.argv[1])
     owner = {}
     hangul = {}
+    systematic = set()
+    lossy = set()
     for ident, (word, others, extra) in enumerate(rows):
-        for form in [word] + others:
+        forms = [word] + others
+        systematic |= system_spellings(forms) | marked_spellings(forms)
+        lossy |= {(s, ident) for s in lossy_spellings(forms)}
+        for form in forms:
             hangul.setdefault(form, ident)
-        for s in spellings([word] + others) | set(map(plain, extra)):
+        for s in (spellings(forms) | set(map(plain, extra)) |
+                  marked_spellings(forms)):
             ids = owner.setdefault(s, [])
             if ident not in ids and len(ids) < SPELLING_IDS_MAX:
                 ids.append(ident)
@@ -123,9 +183,12 @@ def main():
     out += ["};", "const size_t nk_ko_surnames_len = "
             "sizeof nk_ko_surnames / sizeof nk_ko_surnames[0];", "",
             "const nk_ko_spelling nk_ko_spellings[] = {"]
-    for s in sorted(owner):
+    for s in sorted(owner, key=lambda w: w.encode()):
         ids = ", ".join(map(str, owner[s]))
-        out.append(f'\t{{ "{s}", {{ {ids} }}, {len(owner[s])} }},')
+        popular = "false" if s in systematic else "true"
+        mask = sum(1 << k for k, i in enumerate(owner[s]) if (s, i) in lossy)
+        out.append(f'\t{{ "{s}", {{ {ids} }}, {len(owner[s])}, {popular}, '
+                   f'0x{mask:x}u }},')
     out += ["};", "const size_t nk_ko_spellings_len = "
             "sizeof nk_ko_spellings / sizeof nk_ko_spellings[0];", "",
             "const nk_ko_hangul_surname nk_ko_hangul_surnames[] = {"]

@@ -10,7 +10,10 @@
  * (ko_fold.c).  A known surname is keyed by its row in the table, so
  * the customary Lee, Park and Choi meet I, Bak and Choe, and Ko and Ku
  * stay apart; a spelling that stands for more than one surname (MR So
- * for 서 and 소) gives a key for each.
+ * for 서 and 소) gives a key for each, unless the rest of the name rules
+ * out the system that makes it.  The letters of the name also say
+ * whether popular spelling's u for ㅓ (Jung, Hyun) may be meant: then
+ * the given name is keyed in that reading too, NK_KEYS_MAX keys at most.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,8 @@
 
 /* Readings of one name: each surname a part may be, in either order. */
 #define KO_READINGS_MAX NK_KEYS_MAX
+/* A given name is read as the systems write it and as popular use does. */
+#define KO_GIVEN_READINGS_MAX 2
 #define KO_NO_SURNAME (-1)
 /* Fewest Hangul syllables that can hold a two-syllable surname + name. */
 #define KO_JOINED_TWO_SYL_MIN 3
@@ -86,13 +91,18 @@ static void add_slots(ko_letters *l, const nk_name *nm, const nk_token *t,
 	}
 }
 
-/* Letters of token t as the surname table spells them: no marks. */
-static void plain_token(ko_letters *l, const nk_name *nm, const nk_token *t)
+/*
+ * Letters of token t as the surname table spells them: with the marked
+ * vowels as capitals, or (marked false) without marks.
+ */
+static void table_token(ko_letters *l, const nk_name *nm, const nk_token *t,
+			bool marked)
 {
 	for (size_t k = 0; k < t->len; k++) {
 		const uint32_t cp = nm->text[t->start + k];
 		if (nk_is_alpha(cp))
-			add_char(l, (char)cp);
+			add_char(l, marked ? latin_letter(cp, nm->marks[t->start + k])
+					   : (char)cp);
 	}
 }
 
@@ -129,30 +139,78 @@ static int hangul_surname(const nk_name *nm, const nk_token *t, size_t n)
 	return hit ? hit->id : KO_NO_SURNAME;
 }
 
-/*
- * The surnames the whole token may be, most common first; none for a
- * hyphened part, which is a given name.  A Latin spelling may stand for
- * more than one surname: MR without breves writes both 서 and 소 So.
- */
-static size_t token_surnames(const nk_name *nm, const nk_token *t,
-			     int ids[NK_KO_SPELLING_IDS_MAX])
+/* The surnames one token may be, looked up once per name. */
+typedef struct ko_lookup {
+	int ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
+	size_t n;
+	bool popular;  /* a spelling only popular use makes: Lee, Park, Oh */
+	unsigned lossy; /* bit k: ids[k] only as MR without breves spells it */
+} ko_lookup;
+
+static const nk_ko_spelling *find_spelling(const nk_name *nm,
+					   const nk_token *t, bool marked)
 {
-	if (t->flags & NK_TOK_HYPHENED)
-		return 0;
-	if (t->script == NK_SCRIPT_HANGUL) {
-		ids[0] = hangul_surname(nm, t, t->len);
-		return ids[0] >= 0 ? 1 : 0;
-	}
 	ko_letters l = { .len = 0 };
-	plain_token(&l, nm, t);
-	const nk_ko_spelling *hit =
-		bsearch(l.s, nk_ko_spellings, nk_ko_spellings_len,
-			sizeof nk_ko_spellings[0], cmp_spelling);
+	table_token(&l, nm, t, marked);
+	return bsearch(l.s, nk_ko_spellings, nk_ko_spellings_len,
+		       sizeof nk_ko_spellings[0], cmp_spelling);
+}
+
+static bool token_marked(const nk_name *nm, const nk_token *t)
+{
+	for (size_t k = 0; k < t->len; k++)
+		if (nm->marks[t->start + k] & KO_VOWEL_MARKS)
+			return true;
+	return false;
+}
+
+/*
+ * The surnames the whole token may be; none for a hyphened part, which
+ * is a given name.  A Latin spelling may stand for more than one
+ * surname: MR without breves writes both 서 and 소 So; with its breve
+ * Sŏ is 서 only.
+ */
+static ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
+{
+	ko_lookup lk = { .n = 0, .popular = false, .lossy = 0 };
+	if (t->flags & NK_TOK_HYPHENED)
+		return lk;
+	if (t->script == NK_SCRIPT_HANGUL) {
+		lk.ids[0] = hangul_surname(nm, t, t->len);
+		lk.n = lk.ids[0] >= 0 ? 1 : 0;
+		return lk;
+	}
+	const nk_ko_spelling *hit = NULL;
+	if (token_marked(nm, t))
+		hit = find_spelling(nm, t, true);
 	if (!hit)
-		return 0;
+		hit = find_spelling(nm, t, false);
+	if (!hit)
+		return lk;
 	for (size_t i = 0; i < hit->nids; i++)
-		ids[i] = hit->ids[i];
-	return hit->nids;
+		lk.ids[i] = hit->ids[i];
+	lk.n = hit->nids;
+	lk.popular = hit->popular;
+	lk.lossy = hit->lossy;
+	return lk;
+}
+
+/*
+ * Where the name spells ㅓ and ㅡ out (eo, eu, ŏ, ö, popular u) or is
+ * no MR (a part starting with b, d or g), a surname only MR's unmarked
+ * o or u makes is not meant: Son beside Dan-u is 손, not 선.
+ */
+static void drop_lossy(ko_lookup *lk)
+{
+	const unsigned all = (1u << lk->n) - 1;
+	if (lk->lossy == 0 || (lk->lossy & all) == all)
+		return;
+	size_t n = 0;
+	for (size_t k = 0; k < lk->n; k++)
+		if (!(lk->lossy & (1u << k)))
+			lk->ids[n++] = lk->ids[k];
+	lk->n = n;
+	lk->lossy = 0;
 }
 
 /* A surname the writer marked: "Kim, Su-gil" or "KIM Su Gil". */
@@ -170,34 +228,130 @@ static size_t marked_surname(const nk_name *nm)
 	return upper == 1 ? at : nm->ntok;
 }
 
+/*
+ * What the letters of a part say about the system it is spelled in.
+ * Popular spelling shows itself by doubled vowels (Soo, Hee), you
+ * (Young) and surname spellings no system makes (Lee, Park, Oh).
+ */
+enum ko_cue {
+	KO_CUE_MARKED = 1u << 0,    /* ŏ ŭ ö è é: MR, Indonesian-style */
+	KO_CUE_DIGRAPH = 1u << 1,   /* eo, eu: RR, popular */
+	KO_CUE_POPULAR = 1u << 2,   /* oo, ee, you */
+	KO_CUE_EO_CLOSED = 1u << 3, /* eo before a final: ㅓ is not u here */
+	KO_CUE_VOICED = 1u << 4,    /* starts with b, d or g: not MR */
+	KO_CUE_HANGUL = 1u << 5     /* romanized here, as RR */
+};
+
+/* Cues that u is ㅜ or ㅡ only. */
+#define KO_CUES_SYSTEMS (KO_CUE_MARKED | KO_CUE_EO_CLOSED | KO_CUE_HANGUL)
+
+/* Cues that ㅓ and ㅡ are not MR's unmarked o and u in this name. */
+#define KO_CUES_SPELLED_OUT \
+	(KO_CUE_MARKED | KO_CUE_DIGRAPH | KO_CUE_POPULAR | KO_CUE_VOICED)
+
+static bool is_plain_vowel(uint32_t c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static bool is_consonant(uint32_t c)
+{
+	return nk_is_alpha(c) && !is_plain_vowel(c) && c != 'w' && c != 'y';
+}
+
+/* The cues of letters p[k], p[k + 1], ... of a part of n letters. */
+static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
+{
+	const uint32_t a = p[k], b = k + 1 < n ? p[k + 1] : 0;
+	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
+	const uint32_t before = k > 0 ? p[k - 1] : 0;
+	unsigned cues = 0;
+	/* After a (and y for eu) the e may be ㅐ or ㅖ before u: Taeu. */
+	if (a == 'e' && before != 'a' &&
+	    (b == 'o' || (b == 'u' && before != 'y')))
+		cues |= KO_CUE_DIGRAPH;
+	if (a == 'e' && b == 'o' && is_consonant(c) && before != 'y')
+		cues |= KO_CUE_EO_CLOSED;
+	if ((a == 'o' && b == 'o') || (before == 'y' && a == 'o' && b == 'u') ||
+	    (a == 'e' && b == 'e' && !is_plain_vowel(c)))
+		cues |= KO_CUE_POPULAR;
+	return cues;
+}
+
+static unsigned token_cues(const nk_name *nm, const nk_token *t)
+{
+	if (t->script == NK_SCRIPT_HANGUL)
+		return KO_CUE_HANGUL;
+	if (t->script != NK_SCRIPT_LATIN)
+		return 0;
+	const uint32_t *p = nm->text + t->start;
+	unsigned cues = 0;
+	if (p[0] == 'b' || p[0] == 'd' || p[0] == 'g')
+		cues |= KO_CUE_VOICED;
+	for (size_t k = 0; k < t->len; k++) {
+		if (nm->marks[t->start + k] & KO_VOWEL_MARKS)
+			cues |= KO_CUE_MARKED;
+		cues |= cues_at(p, k, t->len);
+	}
+	return cues;
+}
+
+/* A name with the cues of each part, worked out once. */
+typedef struct ko_name {
+	const nk_name *nm;
+	unsigned cues[NK_TOKENS_MAX];
+	bool spelled_out; /* some part has KO_CUES_SPELLED_OUT */
+} ko_name;
+
+static void read_cues(ko_name *kn, const nk_name *nm)
+{
+	kn->nm = nm;
+	kn->spelled_out = false;
+	for (size_t i = 0; i < nm->ntok; i++) {
+		kn->cues[i] = token_cues(nm, &nm->tok[i]);
+		kn->spelled_out |= (kn->cues[i] & KO_CUES_SPELLED_OUT) != 0;
+	}
+}
+
+/* The surnames token i may be, as far as the rest of the name allows. */
+static ko_lookup surnames_in(const ko_name *kn, size_t i)
+{
+	ko_lookup lk = token_surnames(kn->nm, &kn->nm->tok[i]);
+	if (kn->spelled_out && !(kn->cues[i] & KO_CUE_MARKED))
+		drop_lossy(&lk);
+	return lk;
+}
+
 /* The readings of a name as it is assembled. */
 typedef struct ko_readings {
 	ko_reading r[KO_READINGS_MAX];
 	size_t n;
+	bool popular_surname; /* a surname spelling only popular use makes */
 } ko_readings;
 
-/* One reading per surname token i may be; a fold of it if none. */
-static void add_token_readings(ko_readings *rs, const nk_name *nm,
-			       size_t i, const char *why)
+/* One reading per surname token i may be (lk); a fold of it if none. */
+static void add_token_readings(ko_readings *rs, size_t i,
+			       const ko_lookup *lk, const char *why)
 {
-	int ids[NK_KO_SPELLING_IDS_MAX];
-	const size_t n = token_surnames(nm, &nm->tok[i], ids);
 	const ko_reading base = { .tok = i, .ntok = 1, .id = KO_NO_SURNAME,
 				  .why = why };
-	if (n == 0 && rs->n < KO_READINGS_MAX)
+	rs->popular_surname |= lk->popular;
+	if (lk->n == 0 && rs->n < KO_READINGS_MAX)
 		rs->r[rs->n++] = base;
-	for (size_t k = 0; k < n && rs->n < KO_READINGS_MAX; k++) {
+	for (size_t k = 0; k < lk->n && rs->n < KO_READINGS_MAX; k++) {
 		rs->r[rs->n] = base;
-		rs->r[rs->n++].id = ids[k];
+		rs->r[rs->n++].id = lk->ids[k];
 	}
 }
 
 /* A name in one part: Hangul with the surname joined, or a lone part. */
-static void read_one(ko_readings *rs, const nk_name *nm)
+static void read_one(ko_readings *rs, const ko_name *kn)
 {
+	const nk_name *nm = kn->nm;
 	const nk_token *t = &nm->tok[0];
 	if (t->script != NK_SCRIPT_HANGUL || t->len < 2) {
-		add_token_readings(rs, nm, 0, "one part");
+		const ko_lookup lk = surnames_in(kn, 0);
+		add_token_readings(rs, 0, &lk, "one part");
 		return;
 	}
 	ko_reading *r = &rs->r[rs->n++];
@@ -208,32 +362,34 @@ static void read_one(ko_readings *rs, const nk_name *nm)
 	r->id = hangul_surname(nm, t, r->nsyl);
 }
 
-static void read_many(ko_readings *rs, const nk_name *nm)
+static void read_many(ko_readings *rs, const ko_name *kn)
 {
+	const nk_name *nm = kn->nm;
 	const size_t last = nm->ntok - 1;
 	const size_t marked = marked_surname(nm);
 	if (marked < nm->ntok) {
-		add_token_readings(rs, nm, marked, "marked by comma or capitals");
+		const ko_lookup lk = surnames_in(kn, marked);
+		add_token_readings(rs, marked, &lk,
+				   "marked by comma or capitals");
 		return;
 	}
-	int first[NK_KO_SPELLING_IDS_MAX], final[NK_KO_SPELLING_IDS_MAX];
-	const size_t nfirst = token_surnames(nm, &nm->tok[0], first);
-	const size_t nfinal = token_surnames(nm, &nm->tok[last], final);
+	const ko_lookup first = surnames_in(kn, 0);
+	const ko_lookup final = surnames_in(kn, last);
 	const char *const korean = "surname first";
 	const char *const western = "western order: surname last";
-	if (nfirst > 0 && nfinal > 0 && nm->ntok == 2) {
+	if (first.n > 0 && final.n > 0 && nm->ntok == 2) {
 		/* Either part may be the surname: the commoner one leads. */
-		const bool west_first = final[0] < first[0];
-		add_token_readings(rs, nm, west_first ? last : 0,
-				   west_first ? western : korean);
-		add_token_readings(rs, nm, west_first ? 0 : last,
-				   west_first ? korean : western);
+		const bool west = final.ids[0] < first.ids[0];
+		add_token_readings(rs, west ? last : 0, west ? &final : &first,
+				   west ? western : korean);
+		add_token_readings(rs, west ? 0 : last, west ? &first : &final,
+				   west ? korean : western);
 		return;
 	}
-	if (nfirst == 0 && nfinal > 0)
-		add_token_readings(rs, nm, last, western);
+	if (first.n == 0 && final.n > 0)
+		add_token_readings(rs, last, &final, western);
 	else
-		add_token_readings(rs, nm, 0, korean);
+		add_token_readings(rs, 0, &first, korean);
 }
 
 static bool in_surname(const ko_reading *r, size_t i)
@@ -288,45 +444,119 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 			 "as written", sur->s);
 }
 
-static void write_key(nk_out *out, const nk_name *nm, const ko_reading *r,
-		      const nk_tracer *tr)
+/*
+ * The given-name readings to key, the likelier first.  A writer who
+ * spells a closed ㅓ eo (Seok) or marks it (ŏ, ö) does not also write it
+ * u, and Hangul is romanized here as RR, so there u is ㅜ or ㅡ; popular cues make ㅓ the likelier reading of
+ * u, and with no cue either way both are keyed.  Only the given name
+ * counts: popular use keeps many system spellings of surnames (Seo,
+ * Jeon), so for a surname only the table says whether it is popular.
+ */
+static size_t given_readings(enum nk_ko_reading out[KO_GIVEN_READINGS_MAX],
+			     const ko_name *kn, const ko_readings *rs)
+{
+	unsigned cues = 0;
+	for (size_t i = 0; i < kn->nm->ntok; i++)
+		if (!in_surname(&rs->r[0], i))
+			cues |= kn->cues[i];
+	if (cues & KO_CUES_SYSTEMS) {
+		out[0] = NK_KO_READ_SYSTEMS;
+		return 1;
+	}
+	const bool popular = rs->popular_surname || (cues & KO_CUE_POPULAR);
+	out[0] = popular ? NK_KO_READ_POPULAR : NK_KO_READ_SYSTEMS;
+	out[1] = popular ? NK_KO_READ_SYSTEMS : NK_KO_READ_POPULAR;
+	return KO_GIVEN_READINGS_MAX;
+}
+
+/* The surname of reading r as the key writes it. */
+static void key_surname(nk_ko_folded *fs, const ko_reading *r,
+			const ko_letters *sur)
+{
+	if (r->id >= 0) {
+		const char *rr = nk_ko_surnames[r->id].rr;
+		fs->len = strlen(rr);
+		memcpy(fs->s, rr, fs->len + 1);
+		fs->why = 0;
+		return;
+	}
+	nk_ko_fold(fs, sur->s, sur->len, NK_KO_READ_SYSTEMS);
+}
+
+/* One surname reading and its given name, folded each way asked for. */
+typedef struct ko_key_parts {
+	nk_ko_folded sur;
+	nk_ko_folded given[KO_GIVEN_READINGS_MAX];
+} ko_key_parts;
+
+static void fold_reading(ko_key_parts *kp, const nk_name *nm,
+			 const ko_reading *r, const enum nk_ko_reading *gr,
+			 size_t ngr, const nk_tracer *tr)
 {
 	ko_letters sur = { .len = 0 }, given = { .len = 0 };
-	nk_ko_folded fs = { .len = 0 }, fg;
 	surname_letters(&sur, nm, r);
 	given_letters(&given, nm, r);
-	nk_ko_fold(&fg, given.s, given.len);
-	if (out->len > 0)
-		nk_out_char(out, ' ');
-	nk_out_str(out, "ko:");
-	if (r->id >= 0) {
-		nk_out_str(out, nk_ko_surnames[r->id].rr);
-	} else {
-		nk_ko_fold(&fs, sur.s, sur.len);
-		nk_out_mem(out, fs.s, fs.len);
-	}
-	nk_out_char(out, ':');
-	nk_out_mem(out, fg.s, fg.len);
+	key_surname(&kp->sur, r, &sur);
+	for (size_t g = 0; g < ngr; g++)
+		nk_ko_fold(&kp->given[g], given.s, given.len, gr[g]);
 	if (!tr->fn)
 		return;
 	trace_reading(tr, nm, r, &sur);
-	trace_folds(tr, "surname", &fs);
-	trace_folds(tr, "given name", &fg);
+	trace_folds(tr, "surname", &kp->sur);
+	for (size_t g = 0; g < ngr; g++)
+		trace_folds(tr, "given name", &kp->given[g]);
+}
+
+static void write_key(nk_out *out, const nk_ko_folded *sur,
+		      const nk_ko_folded *given)
+{
+	if (out->len > 0)
+		nk_out_char(out, ' ');
+	nk_out_str(out, "ko:");
+	nk_out_mem(out, sur->s, sur->len);
+	nk_out_char(out, ':');
+	nk_out_mem(out, given->s, given->len);
+}
+
+/*
+ * Keys for every surname reading in the likelier given-name reading,
+ * then in the other where it reads differently, NK_KEYS_MAX at most.
+ */
+static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
+		       size_t ngr)
+{
+	size_t keys = 0;
+	for (size_t g = 0; g < ngr; g++)
+		for (size_t i = 0; i < n && keys < NK_KEYS_MAX; i++) {
+			const nk_ko_folded *f = &kp[i].given[g];
+			if (g > 0 && strcmp(f->s, kp[i].given[0].s) == 0)
+				continue;
+			write_key(out, &kp[i].sur, f);
+			keys++;
+		}
 }
 
 int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
 	      const nk_tracer *tr)
 {
 	(void)flags; /* gender folding is a Russian matter */
-	ko_readings rs = { .n = 0 };
+	ko_readings rs = { .n = 0, .popular_surname = false };
+	ko_name kn;
 	if (nm->ntok == 0)
 		return NK_EEMPTY;
+	read_cues(&kn, nm);
 	if (nm->ntok == 1)
-		read_one(&rs, nm);
+		read_one(&rs, &kn);
 	else
-		read_many(&rs, nm);
+		read_many(&rs, &kn);
+	enum nk_ko_reading gr[KO_GIVEN_READINGS_MAX];
+	const size_t ngr = given_readings(gr, &kn, &rs);
+	if (gr[0] == NK_KO_READ_POPULAR)
+		nk_trace(tr, "ko", "popular spelling: u before a final is ㅓ");
+	ko_key_parts kp[KO_READINGS_MAX];
 	for (size_t i = 0; i < rs.n; i++)
-		write_key(out, nm, &rs.r[i], tr);
+		fold_reading(&kp[i], nm, &rs.r[i], gr, ngr, tr);
+	write_keys(out, kp, rs.n, ngr);
 	if (rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;
@@ -347,11 +577,10 @@ static bool token_reads_korean(const nk_name *nm, const nk_token *t)
 
 bool nk_ko_detect(const nk_name *nm)
 {
-	int ids[NK_KO_SPELLING_IDS_MAX];
 	if (nm->ntok < 2)
 		return false;
-	if (token_surnames(nm, &nm->tok[0], ids) == 0 &&
-	    token_surnames(nm, &nm->tok[nm->ntok - 1], ids) == 0)
+	if (token_surnames(nm, &nm->tok[0]).n == 0 &&
+	    token_surnames(nm, &nm->tok[nm->ntok - 1]).n == 0)
 		return false;
 	for (size_t i = 0; i < nm->ntok; i++)
 		if (!token_reads_korean(nm, &nm->tok[i]))

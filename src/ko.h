@@ -20,6 +20,7 @@ enum nk_ko_fold_why {
 	NK_KO_FOLD_S,
 	NK_KO_FOLD_L,
 	NK_KO_FOLD_O,
+	NK_KO_FOLD_U,
 	NK_KO_FOLD_E,
 	NK_KO_FOLD_I,
 	NK_KO_FOLD_YO,
@@ -28,6 +29,7 @@ enum nk_ko_fold_why {
 	NK_KO_FOLD_INITIAL,
 	NK_KO_FOLD_NG,
 	NK_KO_FOLD_JOINT,
+	NK_KO_FOLD_POPULAR_U,
 	NK_KO_FOLD_KINDS
 };
 
@@ -47,10 +49,22 @@ static inline bool nk_ko_is_marked(char c)
 }
 
 /*
- * Fold n lowercase ASCII letters and marked capitals (anything else is skipped) of one word
- * (a surname, or a whole given name with its parts joined) into f.
+ * How plain u is read.  The systems write ㅜ and ㅡ as u (RR, MR without
+ * breves); popular spelling also writes ㅓ before a final as u (Jung,
+ * Sung, Chul) and ㅕ as yu (Hyun).
  */
-NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n);
+enum nk_ko_reading {
+	NK_KO_READ_SYSTEMS = 0,
+	NK_KO_READ_POPULAR
+};
+
+/*
+ * Fold n lowercase ASCII letters and marked capitals (anything else is
+ * skipped) of one word (a surname, or a whole given name with its parts
+ * joined) into f.
+ */
+NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
+			  enum nk_ko_reading reading);
 
 /* What a fold rule merges, for traces; "" for NK_KO_FOLD_NONE. */
 NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);

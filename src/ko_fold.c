@@ -4,12 +4,15 @@
  * Owns which spelling differences of Korean romanization carry no
  * meaning.  The romanization systems and popular practice disagree on
  * voicing (k/g), aspiration (k/kh/k'), tense consonants (kk/gg), the
- * affricates (ch/j/c), ㄹ (r/l), and on most vowels: McCune-Reischauer
- * without breves writes ㅓ as o and ㅡ as u, popular spellings write ㅓ
- * as u (Jung), Indonesian-style ㅓ as ö and ㅐ as è.  The fold is a
- * greedy longest-match rewrite over lowercase ASCII letters into a small
- * alphabet where exactly those differences vanish; a, e, i and o/u stay
- * apart, since that is what tells Jong-il from Jong-un.
+ * affricates (ch/j/c), ㄹ (r/l), and on the vowels.  The back vowels
+ * keep the granularity McCune-Reischauer has without its breves: o for
+ * ㅓ and ㅗ (RR eo/o, MR ŏ/o, Indonesian-style ö/o) and u for ㅜ and ㅡ
+ * (RR u/eu, MR u/ŭ, popular oo/eu), which is what every system can
+ * still tell apart; a, e, i, o and u stay apart, so Da-eun is not
+ * Da-on.  The fold is a greedy longest-match rewrite over lowercase
+ * ASCII letters into a small alphabet where exactly those differences
+ * vanish.  Popular spelling's u for ㅓ (Jung, Hyun) is read only when
+ * the caller asks for the popular reading.
  */
 #include <string.h>
 
@@ -18,7 +21,14 @@
 /* When a rule applies. */
 enum ko_cond {
 	KO_ALWAYS = 0,
-	KO_BEFORE_VOWEL /* the letter after the match is a vowel or glide */
+	KO_BEFORE_VOWEL, /* the letter after the match is a vowel or glide */
+	/*
+	 * Popular reading, an initial before and a final after: ㅓ written
+	 * u (Jung), ㅕ written yu (Hyun).  Without an initial popular
+	 * spelling writes ㅓ eo and ㅕ you or yeo, and open it writes ㅓ eo
+	 * (Seo), so u is ㅜ or ㅡ there.
+	 */
+	KO_POPULAR_CLOSED
 };
 
 typedef struct ko_rule {
@@ -35,10 +45,10 @@ typedef struct ko_rule {
 
 /*
  * ㅐ + a vowel-initial syllable ("Ha-eun", "Bo-eun" written joined) reads
- * as a + eu: names in -eun are far more common than ㅐ/ㅚ + 은.
+ * as a + the vowel: names in -eun are far more common than ㅐ/ㅚ + 은.
  */
 static const ko_rule rules_a[] = {
-	RULE("aeui", "ai", E), RULE("aeu", "ao", E), RULE("aeo", "ao", E),
+	RULE("aeui", "aui", E), RULE("aeu", "au", E), RULE("aeo", "ao", E),
 	RULE("ae", "e", E), RULE("a", "a", NONE), END
 };
 static const ko_rule rules_b[] = { RULE("bb", "p", P), RULE("b", "p", P), END };
@@ -47,10 +57,10 @@ static const ko_rule rules_c[] = {
 	RULE("ch", "c", C), RULE("c", "c", C), END
 };
 static const ko_rule rules_d[] = { RULE("dd", "t", T), RULE("d", "t", T), END };
-/* ㅢ folds to o + i: Hee (희) meets hui, heui, hŭi and hu-i. */
+/* ㅢ is ㅡ + i: popular Hee (희) meets hui, heui, hŭi and hu-i. */
 static const ko_rule rules_e[] = {
-	RULE("eeu", "eo", O), RULE("eeo", "eo", O), RULE("eu", "o", O),
-	RULE("eo", "o", O), RULE("ee", "oi", I), RULE("e", "e", NONE), END
+	RULE("eeu", "eu", U), RULE("eeo", "eo", O), RULE("eu", "u", U),
+	RULE("eo", "o", O), RULE("ee", "ui", I), RULE("e", "e", NONE), END
 };
 static const ko_rule rules_f[] = { RULE("f", "p", P), END };
 static const ko_rule rules_g[] = {
@@ -71,10 +81,13 @@ static const ko_rule rules_n[] = {
 	RULE_IF("ng", "nk", KO_BEFORE_VOWEL, NG), RULE("ng", "g", NONE),
 	RULE("n", "n", NONE), END
 };
+/*
+ * Popular oo is ㅜ (Soo, Joon).  A plain ou is two syllables (So-un);
+ * the popular ou of Young is read with its y.
+ */
 static const ko_rule rules_o[] = {
-	RULE("oeu", "o", O), RULE("oeo", "o", O), RULE("oe", "we", WE),
-	RULE("oo", "o", O), RULE("ou", "o", O),
-	RULE("o", "o", NONE), END
+	RULE("oeu", "ou", U), RULE("oeo", "oo", O), RULE("oe", "we", WE),
+	RULE("oo", "u", U), RULE("o", "o", NONE), END
 };
 static const ko_rule rules_p[] = {
 	RULE("pp", "p", P), RULE("ph", "p", P), RULE("p", "p", NONE), END
@@ -88,23 +101,33 @@ static const ko_rule rules_t[] = {
 	RULE("tch", "c", C), RULE("tt", "t", T), RULE("th", "t", T),
 	RULE("t", "t", NONE), END
 };
-static const ko_rule rules_u[] = { RULE("u", "o", O), END };
+/* Popular spelling writes ㅓ before a final as u: Jung, Sung, Chul. */
+static const ko_rule rules_u[] = {
+	RULE_IF("u", "o", KO_POPULAR_CLOSED, POPULAR_U), RULE("u", "u", NONE),
+	END
+};
 static const ko_rule rules_v[] = { RULE("v", "p", P), END };
-/* ㅜ has no glide: "Woo" and "Wu" are U. */
+/* ㅜ has no glide: "Woo" and "Wu" (Yale) are u. */
 static const ko_rule rules_w[] = {
-	RULE("woo", "o", O), RULE("wu", "o", O), RULE("weo", "wo", O),
+	RULE("woo", "u", U), RULE("wu", "u", U), RULE("weo", "wo", O),
 	RULE("wO", "wo", O), RULE("wE", "we", E),
 	RULE("wae", "we", WE), RULE("wee", "wi", I), RULE("wa", "wa", NONE),
 	RULE("we", "we", NONE), RULE("wi", "wi", NONE), RULE("wo", "wo", NONE),
 	RULE("w", "", NONE), END
 };
 static const ko_rule rules_x[] = { RULE("x", "s", S), END };
+/*
+ * ㅕ is yeo, yŏ, MR yo, popular you (Young); ㅠ is yu, popular yoo.
+ * Popular spelling writes ㅕ after a consonant and before a final as yu:
+ * Hyun, Myung, Kyung.
+ */
 static const ko_rule rules_y[] = {
-	RULE("yeo", "yo", YO), RULE("yoo", "yo", YO), RULE("you", "yo", YO),
+	RULE("yeo", "yo", YO), RULE("yoo", "yu", U), RULE("you", "yo", YO),
 	RULE("yO", "yo", YO), RULE("yE", "ye", E), RULE("yae", "ye", E),
 	RULE("yi", "i", I), RULE("ya", "ya", NONE),
-	RULE("ye", "ye", NONE), RULE("yo", "yo", NONE), RULE("yu", "yo", YO),
-	RULE("y", "", NONE), END
+	RULE("ye", "ye", NONE), RULE("yo", "yo", NONE),
+	RULE_IF("yu", "yo", KO_POPULAR_CLOSED, POPULAR_U),
+	RULE("yu", "yu", NONE), RULE("y", "", NONE), END
 };
 static const ko_rule rules_z[] = { RULE("z", "c", C), END };
 
@@ -115,7 +138,7 @@ static const ko_rule rules_z[] = { RULE("z", "c", C), END };
  */
 static const ko_rule rules_marked_e[] = { RULE("E", "e", E), END };
 static const ko_rule rules_marked_o[] = { RULE("O", "o", O), END };
-static const ko_rule rules_marked_u[] = { RULE("U", "o", O), END };
+static const ko_rule rules_marked_u[] = { RULE("U", "u", U), END };
 
 static const ko_rule *const rules_by_letter[] = {
 	rules_a, rules_b, rules_c, rules_d, rules_e, rules_f, rules_g,
@@ -126,34 +149,83 @@ static const ko_rule *const rules_by_letter[] = {
 
 static bool is_vowel_or_glide(char c)
 {
-	return c && strchr("aeiouwyEOU", c) != NULL;
+	switch (c) {
+	case 'a': case 'e': case 'i': case 'o': case 'u':
+	case 'w': case 'y': case 'E': case 'O': case 'U':
+		return true;
+	default:
+		return false;
+	}
 }
 
-static bool rule_matches(const ko_rule *r, const char *s, size_t n)
+/* Where a rule is tried: the letters from the match on, and around it. */
+typedef struct ko_at {
+	const char *s;   /* the letters from here on */
+	size_t n;        /* letters left */
+	char prev;       /* the letter before, or NUL at the start */
+	enum nk_ko_reading reading;
+} ko_at;
+
+static bool is_consonant(char c)
 {
-	const size_t len = r->len;
-	if (len > n || memcmp(r->from, s, len) != 0)
+	return c >= 'a' && c <= 'z' && !is_vowel_or_glide(c);
+}
+
+/*
+ * A consonant after u may be its final (Jung-eun) or the next syllable's
+ * initial (Su-gil): joined, the two cannot be told apart, so the popular
+ * reading takes it as a final and the systems reading as an initial.
+ */
+static bool consonant_after(const ko_at *at, size_t len)
+{
+	return len < at->n && is_consonant(at->s[len]);
+}
+
+static bool cond_holds(unsigned cond, const ko_at *at, size_t len)
+{
+	const bool popular = at->reading == NK_KO_READ_POPULAR;
+	switch (cond) {
+	case KO_BEFORE_VOWEL:
+		return len < at->n && is_vowel_or_glide(at->s[len]);
+	case KO_POPULAR_CLOSED:
+		return popular && is_consonant(at->prev) &&
+		       consonant_after(at, len);
+	default:
+		return true;
+	}
+}
+
+/* Rules are a few letters long: a loop beats a call to memcmp. */
+static bool rule_matches(const ko_rule *r, const ko_at *at)
+{
+	if (r->len > at->n)
 		return false;
-	return r->cond != KO_BEFORE_VOWEL ||
-	       (len < n && is_vowel_or_glide(s[len]));
+	for (size_t k = 0; k < r->len; k++)
+		if (r->from[k] != at->s[k])
+			return false;
+	return cond_holds(r->cond, at, r->len);
 }
 
 /* Always a match: every letter list ends with the letter on its own. */
-static const ko_rule *match(const char *s, size_t n)
+static const ko_rule *match(const ko_at *at)
 {
-	const ko_rule *r = s[0] == 'E'	 ? rules_marked_e
-			   : s[0] == 'O' ? rules_marked_o
-			   : s[0] == 'U' ? rules_marked_u
-					 : rules_by_letter[s[0] - 'a'];
-	while (r->from && !rule_matches(r, s, n))
+	const char c = at->s[0];
+	const ko_rule *r = c == 'E'   ? rules_marked_e
+			   : c == 'O' ? rules_marked_o
+			   : c == 'U' ? rules_marked_u
+				      : rules_by_letter[c - 'a'];
+	while (r->from && !rule_matches(r, at))
 		r++;
 	return r;
 }
 
-/* Append, collapsing a repeat: kk, nn, ll and oo add nothing. */
+/*
+ * Append, collapsing a repeated consonant: kk, nn and ll add nothing.  A
+ * repeated vowel is two syllables (Ju-eun), not one (Jun).
+ */
 static void put(nk_ko_folded *f, char c)
 {
-	if (f->len > 0 && f->s[f->len - 1] == c)
+	if (f->len > 0 && f->s[f->len - 1] == c && !is_vowel_or_glide(c))
 		return;
 	if (f->len + 1 < sizeof f->s)
 		f->s[f->len++] = c;
@@ -186,26 +258,30 @@ static void initial_sound(nk_ko_folded *f)
 static void joint_vowels(nk_ko_folded *f)
 {
 	for (size_t i = 0; i + 1 < f->len; i++)
-		if (f->s[i] == 'e' && f->s[i + 1] == 'o') {
+		if (f->s[i] == 'e' && (f->s[i + 1] == 'o' || f->s[i + 1] == 'u')) {
 			f->s[i] = 'a';
 			f->why |= 1u << NK_KO_FOLD_JOINT;
 		}
 }
 
-void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n)
+void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
+		enum nk_ko_reading reading)
 {
 	f->len = 0;
 	f->why = 0;
+	char prev = '\0';
 	for (size_t i = 0; i < n;) {
 		if (!nk_is_alpha((unsigned char)s[i]) && !nk_ko_is_marked(s[i])) {
 			i++;
 			continue;
 		}
-		const ko_rule *r = match(s + i, n - i);
+		const ko_at at = { s + i, n - i, prev, reading };
+		const ko_rule *r = match(&at);
 		for (const char *t = r->to; *t; t++)
 			put(f, *t);
 		f->why |= 1u << r->why;
 		i += r->len;
+		prev = s[i - 1];
 	}
 	initial_sound(f);
 	joint_vowels(f);
@@ -222,10 +298,12 @@ const char *nk_ko_fold_why_name(unsigned why)
 		[NK_KO_FOLD_C] = "ch/j/jj/tch/c folded",
 		[NK_KO_FOLD_S] = "s/sh/ss folded",
 		[NK_KO_FOLD_L] = "r/l folded",
-		[NK_KO_FOLD_O] = "eo/o/u/eu/oo (ㅓㅗㅜㅡ) folded to o",
+		[NK_KO_FOLD_O] = "eo/ŏ/ö/o (ㅓㅗ) folded to o",
+		[NK_KO_FOLD_U] = "u/eu/ŭ/oo (ㅜㅡ) folded to u",
+		[NK_KO_FOLD_POPULAR_U] = "popular u read as ㅓ (Jung, Hyun)",
 		[NK_KO_FOLD_E] = "ae/e (ㅐㅔ) folded",
 		[NK_KO_FOLD_I] = "ui/eui/ŭi/ee (ㅢ) folded",
-		[NK_KO_FOLD_YO] = "yeo/yo/yu/you folded",
+		[NK_KO_FOLD_YO] = "yeo/yŏ/yo/you (ㅕㅛ) folded",
 		[NK_KO_FOLD_WE] = "oe/we/wae folded",
 		[NK_KO_FOLD_SILENT_H] = "silent h dropped (Ahn, Oh)",
 		[NK_KO_FOLD_INITIAL] = "initial-sound rule (ㄹ/ㄴ at the start)",

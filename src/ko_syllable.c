@@ -34,14 +34,19 @@ static const char *const word_finals[] = {
 
 static bool is_vowel(char c)
 {
-	return c && strchr("aeiou", c) != NULL;
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
+
+/* No spelling in the lists is longer than this. */
+#define KO_CONSONANTS_MAX 3
 
 static bool in_list(const char *const *list, size_t len, const char *s,
 		    size_t n)
 {
+	if (n > KO_CONSONANTS_MAX)
+		return false;
 	for (size_t i = 0; i < len; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0)
+		if (strncmp(list[i], s, n) == 0 && list[i][n] == '\0')
 			return true;
 	return false;
 }

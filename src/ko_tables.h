@@ -22,11 +22,17 @@ typedef struct nk_ko_surname {
 /* Most surnames one Latin spelling may stand for (MR So: 서 or 소). */
 #define NK_KO_SPELLING_IDS_MAX 3
 
-/* A Latin spelling: lowercase ASCII letters, sorted by strcmp. */
+/*
+ * A Latin spelling: lowercase ASCII letters, sorted by strcmp.  A vowel
+ * marked in MR (ŏ ŭ) or Indonesian-style (ö è é) is a capital, as the
+ * Korean fold sees it (ko.h): "sOn" is 선 only.
+ */
 typedef struct nk_ko_spelling {
 	const char *latin;
 	uint16_t ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
 	uint8_t nids;
+	bool popular;  /* no romanization system makes it: Lee, Park, Oh */
+	uint8_t lossy; /* bit k: ids[k] only as MR without breves writes it */
 } nk_ko_spelling;
 
 /* A Hangul form, zero-padded, sorted by code points. */

@@ -97,6 +97,9 @@ typedef struct nk_tracer {
 	void *data;
 } nk_tracer;
 
+/* A tracer that reports nothing, for internal calls that should not. */
+extern NK_HIDDEN const nk_tracer nk_tracer_none;
+
 NK_HIDDEN void nk_trace(const nk_tracer *t, const char *stage,
 			const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

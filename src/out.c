@@ -10,6 +10,8 @@
 /* Longest trace line; longer details are cut. */
 #define NK_TRACE_LINE_MAX 512
 
+const nk_tracer nk_tracer_none = { NULL, NULL };
+
 void nk_out_mem(nk_out *o, const char *s, size_t n)
 {
 	if (o->overflow || n >= o->cap - o->len) {

@@ -144,7 +144,8 @@ static const nk_ru_rule *match_rule(size_t *len, const nk_ru_index *ix,
 }
 
 static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading)
+			     const nk_token *t, unsigned reading,
+			     const nk_tracer *tr)
 {
 	char pre[NK_RU_BUF];
 	const size_t n = latin_prepass(pre, sizeof pre, nm, t);
@@ -163,6 +164,7 @@ static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
 		for (const char *to = r->to; *to && o < cap; to++)
 			out[o++] = *to;
 		i += len;
+		nk_trace(tr, "ru", "%s", r->note);
 	}
 	return o;
 }
@@ -287,21 +289,40 @@ static size_t fold_endings(char *s, size_t n)
 	return o;
 }
 
-static size_t normalize(char *s, size_t n)
+/* One normalization step, traced when it changed the phonemes. */
+typedef size_t (*ru_step)(char *s, size_t n);
+
+static size_t step(ru_step fn, const char *what, char *s, size_t n,
+		   const nk_tracer *tr)
 {
-	n = fold_signs(s, n);
-	n = fold_glides(s, n);
-	n = collapse_doubles(s, n);
-	return fold_endings(s, n);
+	if (!tr->fn)
+		return fn(s, n);
+	char before[NK_RU_BUF];
+	memcpy(before, s, n);
+	const size_t m = fn(s, n);
+	if (m != n || memcmp(before, s, n) != 0)
+		nk_trace(tr, "ru", "%s: %.*s -> %.*s", what, (int)n, before,
+			 (int)m, s);
+	return m;
+}
+
+static size_t normalize(char *s, size_t n, const nk_tracer *tr)
+{
+	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
+	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
+	n = step(collapse_doubles, "doubled letters", s, n, tr);
+	return step(fold_endings, "press endings (-off, -ow, French -ine)", s,
+		    n, tr);
 }
 
 static size_t token_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading)
+			     const nk_token *t, unsigned reading,
+			     const nk_tracer *tr)
 {
 	const size_t n = t->script == NK_SCRIPT_CYRILLIC
 				 ? cyrillic_phonemes(out, cap, nm, t)
-				 : latin_phonemes(out, cap, nm, t, reading);
-	return normalize(out, n);
+				 : latin_phonemes(out, cap, nm, t, reading, tr);
+	return normalize(out, n, tr);
 }
 
 /* ---- name structure ---------------------------------------------- */
@@ -365,7 +386,7 @@ static void sort_parts(ru_part *p, size_t n)
 
 /* Phonemes of every token but skip; initials set apart. */
 static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
-			size_t skip)
+			size_t skip, const nk_tracer *tr)
 {
 	w->used = w->nparts = w->ninitials = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
@@ -374,7 +395,7 @@ static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
 		if (i == skip)
 			continue;
 		const size_t n = token_phonemes(dst, sizeof w->buf - w->used,
-						nm, t, reading);
+						nm, t, reading, tr);
 		if (n == 0)
 			continue;
 		if (t->flags & NK_TOK_INITIAL) {
@@ -559,7 +580,7 @@ static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
 	if (reading == 0)
 		drop_token(w, skip);
 	else
-		split_parts(w, nm, reading, skip);
+		split_parts(w, nm, reading, skip, &nk_tracer_none);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -582,7 +603,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 
-	split_parts(&w, nm, 0, NK_RU_NONE);
+	split_parts(&w, nm, 0, NK_RU_NONE, tr);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
 		char pat[NK_NAME_MAX];
@@ -592,7 +613,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	const size_t n = choose_readings(readings, nm, skip, tr);
 	for (size_t i = 0; i < n; i++) {
 		if (readings[i] == 0 && i > 0)
-			split_parts(&w, nm, 0, skip);
+			split_parts(&w, nm, 0, skip, &nk_tracer_none);
 		key_reading(out, &w, nm, readings[i], skip, flags);
 	}
 	return NK_OK;
@@ -600,7 +621,6 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 
 size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 {
-	static const nk_tracer quiet = { NULL, NULL };
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 	nk_out out = { .buf = buf, .cap = cap };
@@ -608,16 +628,17 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
-	split_parts(&w, nm, 0, NK_RU_NONE);
+	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	const size_t skip = find_patronymic(&w);
 	if (skip == NK_RU_NONE)
 		return 0;
 	/* the patronymic's own spelling counts here: Arxipovna is Архиповна
 	 * only when x may be х */
-	const size_t n = choose_readings(readings, nm, NK_RU_NONE, &quiet);
+	const size_t n = choose_readings(readings, nm, NK_RU_NONE, &nk_tracer_none);
 	for (size_t i = 0; i < n; i++) {
 		const size_t len = token_phonemes(w.buf, sizeof w.buf, nm,
-						  &nm->tok[skip], readings[i]);
+						  &nm->tok[skip], readings[i],
+						  &nk_tracer_none);
 		if (seen_before(out.buf, out.len, w.buf, len))
 			continue;
 		const size_t before = out.len;
@@ -637,7 +658,7 @@ int nk_ru_cues(const nk_name *nm)
 	int cues = 0;
 	ru_work w;
 
-	split_parts(&w, nm, 0, NK_RU_NONE);
+	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
 		for (size_t k = 0; k < nk_ru_surname_suffix_count; k++)

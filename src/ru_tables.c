@@ -18,50 +18,50 @@
 
 const nk_ru_rule nk_ru_latin_rules[] = {
 	/* щ */
-	{ "schtsch", "s", 0, 0, NK_RU_ANY },  /* German */
-	{ "chtch", "s", 0, 0, NK_RU_ANY },    /* French */
-	{ "shch", "s", 0, 0, NK_RU_ANY },     /* BGN/PCGN, ALA-LC */
-	{ "szcz", "s", 0, 0, NK_RU_ANY },     /* Polish */
-	{ "shh", "s", 0, 0, NK_RU_ANY },      /* GOST 7.79 B */
-	{ "SC", "s", 0, 0, NK_RU_ANY },       /* šč: scholarly, Czech */
+	{ "schtsch", "s", 0, 0, NK_RU_ANY, "German schtsch = щ" },
+	{ "chtch", "s", 0, 0, NK_RU_ANY, "French chtch = щ" },
+	{ "shch", "s", 0, 0, NK_RU_ANY, "BGN/PCGN, ALA-LC shch = щ" },
+	{ "szcz", "s", 0, 0, NK_RU_ANY, "Polish szcz = щ" },
+	{ "shh", "s", 0, 0, NK_RU_ANY, "GOST 7.79 B shh = щ" },
+	{ "SC", "s", 0, 0, NK_RU_ANY, "scholarly, Czech šč = щ" },
 	/* ч */
-	{ "tsch", "c", 0, 0, NK_RU_ANY },     /* German */
-	{ "tch", "c", 0, 0, NK_RU_ANY },      /* French, old English */
-	{ "cz", "c", 0, 0, NK_RU_ANY },       /* Polish ч, GOST 7.79 B ц */
-	{ "ch", "c", 0, NK_RU_FR | NK_RU_DE, NK_RU_ANY },
-	{ "ch", "s", NK_RU_FR, 0, NK_RU_ANY },  /* French ш */
-	{ "ch", "h", NK_RU_DE, 0, NK_RU_ANY },  /* German, Polish, Czech х */
-	{ "c", "c", 0, 0, NK_RU_ANY },        /* ISO 9, GOST ц */
-	{ "C", "c", 0, 0, NK_RU_ANY },        /* č */
+	{ "tsch", "c", 0, 0, NK_RU_ANY, "German tsch = ч" },
+	{ "tch", "c", 0, 0, NK_RU_ANY, "French tch = ч" },
+	{ "cz", "c", 0, 0, NK_RU_ANY, "Polish cz = ч (GOST 7.79 B ц)" },
+	{ "ch", "c", 0, NK_RU_FR | NK_RU_DE, NK_RU_ANY, "English ch = ч" },
+	{ "ch", "s", NK_RU_FR, 0, NK_RU_ANY, "French ch = ш" },
+	{ "ch", "h", NK_RU_DE, 0, NK_RU_ANY, "German, Polish, Czech ch = х" },
+	{ "c", "c", 0, 0, NK_RU_ANY, "ISO 9, GOST c = ц" },
+	{ "C", "c", 0, 0, NK_RU_ANY, "č = ч, folded with ц" },
 	/* ш */
-	{ "sch", "s", 0, 0, NK_RU_ANY },      /* German */
-	{ "sh", "s", 0, 0, NK_RU_ANY },
-	{ "sc", "s", 0, 0, NK_RU_ANY },       /* Telegram щ; ASCII-stripped ŝč */
-	{ "sz", "s", 0, 0, NK_RU_ANY },       /* Polish */
-	{ "S", "s", 0, 0, NK_RU_ANY },        /* š ŝ */
+	{ "sch", "s", 0, 0, NK_RU_ANY, "German sch = ш" },
+	{ "sh", "s", 0, 0, NK_RU_ANY, "sh = ш, folded with с" },
+	{ "sc", "s", 0, 0, NK_RU_ANY, "Telegram sc = щ" },
+	{ "sz", "s", 0, 0, NK_RU_ANY, "Polish sz = ш" },
+	{ "S", "s", 0, 0, NK_RU_ANY, "š ŝ = ш щ, folded with с" },
 	/* ж */
-	{ "zh", "z", 0, 0, NK_RU_ANY },
-	{ "Z", "z", 0, 0, NK_RU_ANY },        /* ž */
-	{ "j", "z", NK_RU_JZ, 0, NK_RU_ANY }, /* French, Telegram ж */
-	{ "dj", "z", NK_RU_JZ, 0, NK_RU_ANY },
+	{ "zh", "z", 0, 0, NK_RU_ANY, "zh = ж, folded with з" },
+	{ "Z", "z", 0, 0, NK_RU_ANY, "ž = ж, folded with з" },
+	{ "j", "z", NK_RU_JZ, 0, NK_RU_ANY, "French, Telegram j = ж" },
+	{ "dj", "z", NK_RU_JZ, 0, NK_RU_ANY, "French dj = ж" },
 	/* х */
-	{ "kh", "h", 0, 0, NK_RU_ANY },
-	{ "x", "h", NK_RU_XH, 0, NK_RU_ANY },
-	{ "x", "ks", 0, NK_RU_XH, NK_RU_ANY },
+	{ "kh", "h", 0, 0, NK_RU_ANY, "kh = х" },
+	{ "x", "h", NK_RU_XH, 0, NK_RU_ANY, "GOST 7.79 B, scholarly x = х" },
+	{ "x", "ks", 0, NK_RU_XH, NK_RU_ANY, "English x = кс" },
 	/* ц */
-	{ "ts", "c", 0, 0, NK_RU_ANY },
-	{ "tc", "c", 0, 0, NK_RU_ANY },       /* GOST R 52535 */
-	{ "tz", "c", 0, 0, NK_RU_ANY },       /* German */
+	{ "ts", "c", 0, 0, NK_RU_ANY, "ts = ц" },
+	{ "tc", "c", 0, 0, NK_RU_ANY, "GOST R 52535 tc = ц" },
+	{ "tz", "c", 0, 0, NK_RU_ANY, "German tz = ц" },
 	/* у, г before e i (French) */
-	{ "ou", "u", NK_RU_FR, 0, NK_RU_ANY },
-	{ "gu", "g", 0, 0, NK_RU_BEFORE_FRONT },
+	{ "ou", "u", NK_RU_FR, 0, NK_RU_ANY, "French ou = у" },
+	{ "gu", "g", 0, 0, NK_RU_BEFORE_FRONT, "French gu before e, i = г" },
 	/* glides and the letters other alphabets use for в, ф, к */
-	{ "y", "i", 0, 0, NK_RU_ANY },
-	{ "j", "i", 0, NK_RU_JZ, NK_RU_ANY },
-	{ "w", "v", 0, 0, NK_RU_ANY },
-	{ "ph", "f", 0, 0, NK_RU_ANY },
-	{ "eh", "e", 0, 0, NK_RU_INITIAL },   /* GOST 16876 э */
-	{ "q", "k", 0, 0, NK_RU_ANY },
+	{ "y", "i", 0, 0, NK_RU_ANY, "y = й, ы or a glide" },
+	{ "j", "i", 0, NK_RU_JZ, NK_RU_ANY, "j = й or a glide" },
+	{ "w", "v", 0, 0, NK_RU_ANY, "German, Polish w = в" },
+	{ "ph", "f", 0, 0, NK_RU_ANY, "ph = ф" },
+	{ "eh", "e", 0, 0, NK_RU_INITIAL, "GOST 16876 eh = э" },
+	{ "q", "k", 0, 0, NK_RU_ANY, "q = к" },
 };
 const size_t nk_ru_latin_rule_count = NK_ARRAY_LEN(nk_ru_latin_rules);
 

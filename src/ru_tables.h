@@ -33,6 +33,7 @@ typedef struct nk_ru_rule {
 	uint8_t only;
 	uint8_t never;
 	uint8_t context;
+	const char *note; /* for the trace: which system, which letter */
 } nk_ru_rule;
 
 extern NK_HIDDEN const nk_ru_rule nk_ru_latin_rules[];

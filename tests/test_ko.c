@@ -24,13 +24,23 @@ static nk_lang lang_of(const char *name)
 }
 
 /* Folds into alternating buffers, so two results can be compared. */
-static const char *fold(const char *s)
+static const char *fold_as(const char *s, enum nk_ko_reading reading)
 {
 	static nk_ko_folded f[2];
 	static unsigned next;
 	nk_ko_folded *out = &f[next++ % 2];
-	nk_ko_fold(out, s, strlen(s));
+	nk_ko_fold(out, s, strlen(s), reading);
 	return out->s;
+}
+
+static const char *fold(const char *s)
+{
+	return fold_as(s, NK_KO_READ_SYSTEMS);
+}
+
+static const char *fold_popular(const char *s)
+{
+	return fold_as(s, NK_KO_READ_POPULAR);
 }
 
 START_TEST(hangul_is_korean)
@@ -73,13 +83,15 @@ END_TEST
 
 START_TEST(surnames_by_table)
 {
-	ck_assert_str_eq(nkt_key("Lee Su-gil"), "ko:i:sokil");
-	ck_assert_str_eq(nkt_key("Yi Su-gil"), "ko:i:sokil");
-	ck_assert_str_eq(nkt_key("Rhee Su-gil"), "ko:i:sokil");
-	ck_assert_str_eq(nkt_key("Ri Su-gil"), "ko:i:sokil");
-	ck_assert_str_eq(nkt_key("리수길"), "ko:i:sokil");
-	ck_assert_str_eq(nkt_key("Park Su-gil"), "ko:bak:sokil");
-	ck_assert_str_eq(nkt_key("Choi Su-gil"), "ko:choe:sokil");
+	ck_assert(nkt_share_key("Lee Su-gil", "이수길"));
+	ck_assert(nkt_share_key("Yi Su-gil", "이수길"));
+	ck_assert(nkt_share_key("Rhee Su-gil", "이수길"));
+	ck_assert(nkt_share_key("Ri Su-gil", "이수길"));
+	ck_assert_str_eq(nkt_key("리수길"), "ko:i:sukil");
+	ck_assert(nkt_share_key("Park Su-gil", "박수길"));
+	ck_assert(nkt_share_key("Choi Su-gil", "최수길"));
+	/* Popular Lee: u may be ㅓ (Jung), so Su-gil is also read 서길. */
+	ck_assert_str_eq(nkt_key("Lee Su-gil"), "ko:i:sokil ko:i:sukil");
 	ck_assert(nkt_share_key("Rim Su-gil", "Lim Su-gil"));
 	ck_assert(nkt_share_key("Rim Su-gil", "임수길"));
 	ck_assert(nkt_share_key("Roh Su-gil", "노수길"));
@@ -98,7 +110,7 @@ END_TEST
 
 START_TEST(two_syllable_surnames)
 {
-	ck_assert_str_eq(nkt_key("남궁민수"), "ko:namgung:minso");
+	ck_assert_str_eq(nkt_key("남궁민수"), "ko:namgung:minsu");
 	ck_assert(nkt_share_key("남궁민수", "Namkoong Min-soo"));
 	ck_assert(nkt_share_key("선우진", "Sunwoo Jin"));
 	ck_assert(nkt_share_key("황보진", "Hwangbo Jin"));
@@ -106,7 +118,7 @@ START_TEST(two_syllable_surnames)
 	ck_assert(nkt_share_key("독고진", "Tokko Chin"));
 	ck_assert(nkt_share_key("Jin Dokgo", "독고진"));
 	/* Three syllables, the first two no surname: 김 + 남궁. */
-	ck_assert_str_eq(nkt_key("김남궁"), "ko:gim:namkog");
+	ck_assert_str_eq(nkt_key("김남궁"), "ko:gim:namkug");
 }
 END_TEST
 
@@ -145,27 +157,109 @@ END_TEST
 
 START_TEST(fold_vowels)
 {
+	/* ㅓ and ㅗ are o in every system: RR eo, MR ŏ, MR without breves o. */
 	ck_assert_str_eq(fold("seong"), fold("song"));
-	ck_assert_str_eq(fold("seong"), fold("sung"));
 	ck_assert_str_eq(fold("seong"), fold("sOng")); /* MR sŏng */
+	/* ㅜ and ㅡ are u: RR u and eu, MR u and ŭ, popular oo. */
 	ck_assert_str_eq(fold("eun"), fold("Un"));     /* MR ŭn */
+	ck_assert_str_eq(fold("eun"), fold("un"));
 	ck_assert_str_eq(fold("soo"), fold("su"));
+	ck_assert_str_eq(fold("woo"), fold("u"));
+	ck_assert_str_eq(fold("yoo"), fold("yu"));
 	ck_assert_str_eq(fold("chae"), fold("che"));
 	ck_assert_str_eq(fold("chae"), fold("chE"));   /* Indonesian-style è */
-	ck_assert_str_eq(fold("hyeon"), fold("hyun"));
 	ck_assert_str_eq(fold("hyeon"), fold("hyon"));
+	ck_assert_str_eq(fold("hyeon"), fold("hyOn"));
 	ck_assert_str_eq(fold("won"), fold("weon"));
-	ck_assert_str_eq(fold("woo"), fold("u"));
 	ck_assert_str_eq(fold("choe"), fold("chwe"));
 	ck_assert_str_eq(fold("hui"), fold("hee"));
 	ck_assert_str_eq(fold("hui"), fold("heui"));
 	ck_assert_str_eq(fold("hui"), fold("hUi"));    /* MR hŭi */
 	ck_assert_str_eq(fold("ahn"), fold("an"));
-	/* a, e, i and o stay apart. */
+	/* The two back-vowel classes stay apart. */
+	ck_assert_str_ne(fold("seong"), fold("seung"));
+	ck_assert_str_ne(fold("song"), fold("sung"));
+	ck_assert_str_ne(fold("daeun"), fold("daon"));
+	ck_assert_str_ne(fold("hyeon"), fold("hyun"));
+	/* Two vowels are two syllables: Ju-eun is not Jun. */
+	ck_assert_str_ne(fold("jueun"), fold("jun"));
+	/* a, e, i, o and u stay apart. */
 	ck_assert_str_ne(fold("il"), fold("un"));
 	ck_assert_str_ne(fold("han"), fold("hon"));
 	ck_assert_str_ne(fold("ho"), fold("he"));
 	ck_assert_str_ne(fold("ya"), fold("yo"));
+}
+END_TEST
+
+START_TEST(fold_popular_u)
+{
+	/* Popular spelling writes a closed ㅓ as u and ㅕ as yu. */
+	ck_assert_str_eq(fold_popular("sung"), fold("seong"));
+	ck_assert_str_eq(fold_popular("jung"), fold("jeong"));
+	ck_assert_str_eq(fold_popular("chul"), fold("cheol"));
+	ck_assert_str_eq(fold_popular("hyun"), fold("hyeon"));
+	ck_assert_str_eq(fold_popular("myung"), fold("myeong"));
+	/* Without an initial it writes ㅓ eo and ㅕ you: u is ㅜ or ㅡ. */
+	ck_assert_str_eq(fold_popular("naun"), fold("naeun"));
+	ck_assert_str_eq(fold_popular("yun"), fold("yun"));
+	/* Open, u is ㅜ there too: Su-a. */
+	ck_assert_str_eq(fold_popular("sua"), fold("sua"));
+}
+END_TEST
+
+START_TEST(back_vowels_apart)
+{
+	/* 다은 and 다온, 지은 and 지온, 서윤 and 수연 in each system. */
+	ck_assert(!nkt_share_key("봉다은", "봉다온"));
+	ck_assert(!nkt_share_key("Bong Da-eun", "Bong Da-on"));
+	ck_assert(!nkt_share_key("Pong Ta-ŭn", "Pong Ta-on"));
+	ck_assert(!nkt_share_key("Pong Ta-un", "Pong Ta-on"));
+	ck_assert(!nkt_share_key("봉지은", "봉지온"));
+	ck_assert(!nkt_share_key("Pong Chi-un", "Pong Chi-on"));
+	ck_assert(!nkt_share_key("봉서윤", "봉수연"));
+	ck_assert(!nkt_share_key("Bong Seo-yun", "Bong Su-yeon"));
+	ck_assert(!nkt_share_key("봉주은", "봉준"));
+	/* Each still meets its Hangul, with breves or without. */
+	ck_assert(nkt_share_key("Pong Ta-un", "봉다은"));
+	ck_assert(nkt_share_key("Pong Ta-ŭn", "봉다은"));
+	ck_assert(nkt_share_key("Pong Chi-on", "봉지온"));
+	ck_assert(nkt_share_key("Pong So-yun", "봉서윤"));
+	ck_assert(nkt_share_key("Pong Su-yon", "봉수연"));
+	ck_assert(nkt_share_key("Bong Joo-eun", "봉주은"));
+}
+END_TEST
+
+START_TEST(popular_spellings)
+{
+	/* 정 in popular Jung meets Hangul 정, as surname and given name. */
+	ck_assert(nkt_share_key("Jung Min-ho", "정민호"));
+	ck_assert(nkt_share_key("Pyo Jung-ho", "표정호"));
+	ck_assert(nkt_share_key("Pyo Jung-hoon", "표정훈"));
+	ck_assert(nkt_share_key("Lee Hyun-woo", "이현우"));
+	ck_assert(nkt_share_key("Choi Chul-soo", "최철수"));
+	/* Without a cue either reading: RR Jung-ho is 중호. */
+	ck_assert(nkt_share_key("Pyo Jung-ho", "표중호"));
+	/* A closed ㅓ spelled eo: u is ㅜ, not ㅓ. */
+	ck_assert(nkt_share_key("Pyo Jun-seok", "표준석"));
+	ck_assert(!nkt_share_key("Pyo Jun-seok", "표전석"));
+	/* Marked vowels: u is ㅜ. */
+	ck_assert(!nkt_share_key("Pyo Chun-sŏk", "표전석"));
+}
+END_TEST
+
+START_TEST(surname_system_cues)
+{
+	/* Son is 손, or 선 in MR without breves. */
+	ck_assert(nkt_share_key("Son Tal-su", "손달수"));
+	ck_assert(nkt_share_key("Son Tal-su", "선달수"));
+	/* A voiced initial, eo or eu, or a breve elsewhere: not that MR. */
+	ck_assert(!nkt_share_key("Son Dal-su", "선달수"));
+	ck_assert(!nkt_share_key("Son Seong-su", "선성수"));
+	ck_assert(!nkt_share_key("Son Kŭm-ja", "선금자"));
+	ck_assert(nkt_share_key("Son Kŭm-ja", "손금자"));
+	/* With its breve Sŏn is 선 only. */
+	ck_assert(nkt_share_key("Sŏn Kŭm-ja", "선금자"));
+	ck_assert(!nkt_share_key("Sŏn Kŭm-ja", "손금자"));
 }
 END_TEST
 
@@ -280,6 +374,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, ambiguous_spellings);
 	tcase_add_test(tc, fold_consonants);
 	tcase_add_test(tc, fold_vowels);
+	tcase_add_test(tc, fold_popular_u);
+	tcase_add_test(tc, back_vowels_apart);
+	tcase_add_test(tc, popular_spellings);
+	tcase_add_test(tc, surname_system_cues);
 	tcase_add_test(tc, fold_joints);
 	tcase_add_test(tc, fold_initial_sound);
 	tcase_add_test(tc, different_people_apart);
