@@ -11,6 +11,27 @@
 #include "lang.h"
 #include "token.h"
 
+/* The diacritics the fold took off, as the language rules will see them. */
+static void trace_fold(const nk_tracer *tr, const nk_name *nm)
+{
+	static const struct {
+		uint8_t bit;
+		const char *name;
+	} marks[] = {
+		{ NK_MARK_GRAVE, "grave" },     { NK_MARK_ACUTE, "acute" },
+		{ NK_MARK_CIRCUMFLEX, "circumflex" }, { NK_MARK_BREVE, "breve" },
+		{ NK_MARK_DIAERESIS, "diaeresis" }, { NK_MARK_CARON, "caron" },
+		{ NK_MARK_OTHER, "other mark" },
+	};
+	if (!tr->fn)
+		return;
+	for (size_t i = 0; i < nm->ntext; i++)
+		for (size_t k = 0; k < NK_ARRAY_LEN(marks); k++)
+			if (nm->marks[i] & marks[k].bit && nk_is_alpha(nm->text[i]))
+				nk_trace(tr, "fold", "%c keeps its %s as a mark",
+					 (char)nm->text[i], marks[k].name);
+}
+
 static void trace_tokens(const nk_tracer *tr, const nk_name *nm)
 {
 	static const char *const script_names[] = {
@@ -79,6 +100,7 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	int rc = nk_fold_name(&nm, &info->error_offset, ctx, name, len);
 	if (rc != NK_OK)
 		return rc;
+	trace_fold(&tr, &nm);
 	rc = nk_token_split(&nm, &tr);
 	if (rc != NK_OK)
 		return rc;

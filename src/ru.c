@@ -311,8 +311,8 @@ static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
 	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
 	n = step(collapse_doubles, "doubled letters", s, n, tr);
-	return step(fold_endings, "press endings (-off, -ow, French -ine)", s,
-		    n, tr);
+	return step(fold_endings, "endings (-off, French -ine, ё after ж ч ш щ)",
+		    s, n, tr);
 }
 
 static size_t token_phonemes(char *out, size_t cap, const nk_name *nm,
@@ -603,7 +603,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 
-	split_parts(&w, nm, 0, NK_RU_NONE, tr);
+	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
 		char pat[NK_NAME_MAX];
@@ -611,6 +611,8 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 		nk_trace(tr, "ru", "patronymic \"%s\" left out of the key", pat);
 	}
 	const size_t n = choose_readings(readings, nm, skip, tr);
+	if (tr->fn) /* show the rules of the reading that leads */
+		split_parts(&w, nm, readings[0], NK_RU_NONE, tr);
 	for (size_t i = 0; i < n; i++) {
 		if (readings[i] == 0 && i > 0)
 			split_parts(&w, nm, 0, skip, &nk_tracer_none);

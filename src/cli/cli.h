@@ -29,6 +29,7 @@ typedef struct nk_cli_cmd {
 extern const nk_cli_cmd nk_cmd_key;
 /* comparison commands */
 extern const nk_cli_cmd nk_cmd_compare;
+extern const nk_cli_cmd nk_cmd_explain;
 /* store commands */
 /* batch commands */
 extern const nk_cli_cmd nk_cmd_dedupe;

@@ -9,6 +9,7 @@ static const nk_cli_cmd *const commands[] = {
 	&nk_cmd_key,
 	/* comparison commands */
 	&nk_cmd_compare,
+	&nk_cmd_explain,
 	/* store commands */
 	/* batch commands */
 	&nk_cmd_dedupe,
