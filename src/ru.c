@@ -80,7 +80,10 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 		const uint8_t marks = nm->marks[t->start + k];
 		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
-			if (n < cap)
+			/* letters of other scripts have no Russian reading */
+			const bool ascii = nk_is_alpha(c) || c == NK_CH_APOSTROPHE ||
+					   c == NK_CH_HYPHEN;
+			if (ascii && n < cap)
 				out[n++] = (char)c;
 			continue;
 		}

@@ -61,6 +61,8 @@ START_TEST(key_shape)
 	static const char *const names[] = {
 		"Gennady Zyuganov", "Зюганов Геннадий", "김수길", "Kim Su-gil",
 		"Αλέξανδρος Παπαδόπουλος", "毛泽东", "Jean-Luc O'Neill",
+		/* found by fuzz_key: other scripts inside a Russian name */
+		"\xd0\xaf\xda\xba\xd0\xbe\xd1\xb2", "Ivan 김 毛",
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char buf[NK_KEY_MAX];
