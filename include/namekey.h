@@ -381,6 +381,433 @@ NK_EXPORT const char *nk_evidence_name(unsigned int bit);
 /* Store (store.c)                                                      */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The alias store: a SQLite file of identities (people) and the names
+ * (aliases) they are known by, with the keys of every alias, a near-key
+ * index for typos, and a history of every change that `undo` can walk
+ * back.  Keys catch systematic variants; the store holds what people
+ * know: that "Syngman Rhee" and "Yi Seung-man" are one identity, that two
+ * Kim Su-gils are different people.
+ *
+ * Threads: an nk_store handle is used by one thread at a time; several
+ * handles (in one process or many) may use one file at once.  The ctx
+ * given to nk_store_open() may be shared with other handles and threads.
+ *
+ * Transactions: every write function is atomic - on failure the store is
+ * exactly as it was.  Between nk_store_begin() and nk_store_commit() all
+ * writes form one transaction; a write that fails inside it is undone on
+ * its own and the transaction stays open.
+ *
+ * Errors: functions return NK_OK or a negative NK_E* code, and set a
+ * one-line message ("store PATH: ...") that nk_store_errmsg() returns.
+ * Identity ids are positive and never reused.
+ */
+
+/** Opaque store handle; see nk_store_open(). */
+typedef struct nk_store nk_store;
+
+/** Flags for nk_store_options.flags. */
+enum nk_store_flags {
+	NK_STORE_READONLY = 1u << 0, /**< never write (writes: NK_EREADONLY) */
+	NK_STORE_CREATE = 1u << 1    /**< create the file and its directory */
+};
+
+#define NK_STORE_OPTIONS_VERSION 1
+
+/** Default wait for another writer, in milliseconds. */
+#define NK_STORE_BUSY_TIMEOUT_MS 5000
+
+typedef struct nk_store_options {
+	unsigned int version;         /**< NK_STORE_OPTIONS_VERSION */
+	unsigned int flags;           /**< nk_store_flags */
+	unsigned int busy_timeout_ms; /**< wait for a lock; 0: default */
+} nk_store_options;
+
+#define NK_STORE_OPTIONS_INIT { NK_STORE_OPTIONS_VERSION, NK_STORE_CREATE, 0 }
+
+/** Bits of nk_store_status(). */
+enum nk_store_status_bits {
+	NK_STORE_CREATED = 1u << 0,    /**< the file was created by this open */
+	NK_STORE_MIGRATED = 1u << 1,   /**< an older schema was upgraded */
+	NK_STORE_STALE_KEYS = 1u << 2  /**< keys made by another key format:
+					    run nk_store_reindex() */
+};
+
+/**
+ * Path of the default store: $NAMEKEY_DB if set and non-empty, else
+ * $XDG_DATA_HOME/namekey/namekey.db, else ~/.local/share/namekey/namekey.db.
+ *
+ * @return NK_OK; NK_ERANGE (buf too small); NK_ENOTFOUND (no HOME).
+ */
+NK_EXPORT int nk_store_default_path(char *buf, size_t bufsize);
+
+/**
+ * Open (and with NK_STORE_CREATE create, with parent directories) a
+ * store.  A store made by an earlier schema version is upgraded in one
+ * transaction.  Opening a store whose keys were made by another key
+ * format succeeds with NK_STORE_STALE_KEYS in nk_store_status(); writes
+ * that make keys then fail with NK_EFORMAT until nk_store_reindex().
+ *
+ * @param out   receives the handle, owned by the caller, released with
+ *              nk_store_close().  On error *out is still set (unless out
+ *              or ctx is NULL or memory ran out) so that nk_store_errmsg()
+ *              can explain; close it too.
+ * @param ctx   context for keys; the store takes its own reference.
+ * @param path  file path; NULL for nk_store_default_path().
+ * @param opts  NULL for NK_STORE_OPTIONS_INIT.
+ * @return NK_OK; NK_EINVAL; NK_ENOMEM; NK_ENOTFOUND (missing and no
+ *         NK_STORE_CREATE); NK_EBUSY; NK_EREADONLY (needs an upgrade or
+ *         creation but opened read-only or not writable); NK_ECORRUPT
+ *         (not a namekey store, damaged, or a newer schema); NK_EIO; NK_EDB.
+ */
+NK_EXPORT int nk_store_open(nk_store **out, nk_ctx *ctx, const char *path,
+			    const nk_store_options *opts);
+
+/** Close the handle (rolling back an open transaction).  NULL: no-op. */
+NK_EXPORT void nk_store_close(nk_store *st);
+
+/**
+ * Message of the last failure on st ("" if none); owned by st, valid
+ * until the next call on st.  Never NULL, even for a NULL st.
+ */
+NK_EXPORT const char *nk_store_errmsg(const nk_store *st);
+
+/** nk_store_status_bits of the open store. */
+NK_EXPORT unsigned int nk_store_status(const nk_store *st);
+
+/** Key format the store's keys were made with (NK_KEY_FORMAT if current). */
+NK_EXPORT int nk_store_key_format(const nk_store *st);
+
+/** The file path of st; owned by st. */
+NK_EXPORT const char *nk_store_path(const nk_store *st);
+
+/**
+ * Start a transaction that groups many writes (a batch); waits for other
+ * writers up to the busy timeout.  Transactions do not nest.
+ * @return NK_OK; NK_EINVAL (one is open already); NK_EBUSY; NK_EREADONLY;
+ *         NK_EDB.
+ */
+NK_EXPORT int nk_store_begin(nk_store *st);
+
+/** Make the writes since nk_store_begin() durable.  NK_EINVAL if none. */
+NK_EXPORT int nk_store_commit(nk_store *st);
+
+/** Discard the writes since nk_store_begin().  NK_EINVAL if none. */
+NK_EXPORT int nk_store_rollback(nk_store *st);
+
+/* --- Writing --------------------------------------------------------- */
+
+#define NK_ADD_OPTIONS_VERSION 1
+
+typedef struct nk_add_options {
+	unsigned int version; /**< NK_ADD_OPTIONS_VERSION */
+	nk_lang lang;         /**< language of the identity: a hint for keys */
+	const char *note;     /**< free text, NULL or "" for none */
+	const char *source;   /**< where the names come from, NULL for none */
+} nk_add_options;
+
+#define NK_ADD_OPTIONS_INIT { NK_ADD_OPTIONS_VERSION, NK_LANG_AUTO, NULL, NULL }
+
+/**
+ * Add an identity called display, with display and each of aliases as
+ * its aliases (duplicates ignored).  Names are NUL-terminated UTF-8, at
+ * most NK_NAME_MAX bytes, and must have something to key.
+ *
+ * @param out_id  receives the new identity's id (may be NULL).
+ * @return NK_OK; NK_EINVAL; NK_EUTF8; NK_ETOOLONG; NK_EEMPTY; NK_EFORMAT
+ *         (stale keys); NK_EBUSY; NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_add(long long *out_id, nk_store *st,
+			   const char *display, const char *const *aliases,
+			   size_t naliases, const nk_add_options *opts);
+
+/**
+ * Add name as an alias of identity id; source may be NULL.
+ * @return as nk_store_add(), and NK_ENOTFOUND (no identity id); NK_EINVAL
+ *         also when id already has that alias.
+ */
+NK_EXPORT int nk_store_alias(nk_store *st, long long id, const char *name,
+			     const char *source);
+
+/**
+ * Remove alias name from identity id.  The last alias of an identity
+ * cannot be removed (NK_EINVAL).
+ * @return NK_OK; NK_ENOTFOUND; NK_EINVAL; NK_EBUSY; NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_unalias(nk_store *st, long long id, const char *name);
+
+/**
+ * Merge identity from into identity into: from's aliases move to into
+ * (re-keyed if the languages differ) and from is deleted.
+ * @return NK_OK; NK_ENOTFOUND; NK_EINVAL (into == from, or both have an
+ *         alias of the same name); NK_EFORMAT (stale keys); NK_EBUSY;
+ *         NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_merge(nk_store *st, long long into, long long from);
+
+/**
+ * Move the aliases names[0..n) of identity id to a new identity called
+ * names[0] (same language, no note).  At least one alias must stay.
+ * @param out_id  receives the new identity's id (may be NULL).
+ * @return NK_OK; NK_ENOTFOUND (no such identity or alias); NK_EINVAL;
+ *         NK_EBUSY; NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_split(long long *out_id, nk_store *st, long long id,
+			     const char *const *names, size_t n);
+
+/**
+ * Change the display name of identity id; name also becomes an alias
+ * when it is not one already.
+ * @return as nk_store_alias(), but an existing alias is no error.
+ */
+NK_EXPORT int nk_store_rename(nk_store *st, long long id, const char *name);
+
+/** One entry of the history: a change to the store. */
+typedef struct nk_change {
+	long long id;        /**< history entry id, increasing */
+	long long at;        /**< when, Unix seconds */
+	const char *op;      /**< "add", "alias", "unalias", "merge", "split",
+				  "rename" or "import" */
+	long long identity;  /**< identity changed; 0 if none (import) */
+	long long other;     /**< merged-from / split-into identity, or 0 */
+	const char *detail;  /**< JSON object: what it takes to undo it */
+	long long undone;    /**< when undone, Unix seconds; 0 if not */
+} nk_change;
+
+/**
+ * Undo the latest change that is not undone yet, restoring the store as
+ * it was before it (the change stays in the history, marked undone).
+ *
+ * @param out  receives the change undone (may be NULL); its strings are
+ *             owned by st and valid until the next call on st.
+ * @return NK_OK; NK_ENOTFOUND (nothing to undo); NK_EFORMAT (stale
+ *         keys); NK_ECORRUPT (history inconsistent with the data);
+ *         NK_EBUSY; NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_undo(nk_change *out, nk_store *st);
+
+/**
+ * Recompute every key with the current key format in one transaction,
+ * and rebuild the near-key index.  Clears NK_STORE_STALE_KEYS.
+ * @return NK_OK; NK_EBUSY; NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_reindex(nk_store *st);
+
+/* --- Reading --------------------------------------------------------- */
+
+/** An identity, as passed to callbacks: valid only during the call. */
+typedef struct nk_identity {
+	long long id;
+	const char *display;
+	nk_lang lang;
+	const char *note;      /**< NULL if none */
+	long long created;     /**< Unix seconds */
+	long long updated;
+	long long naliases;
+} nk_identity;
+
+/** An alias, as passed to callbacks: valid only during the call. */
+typedef struct nk_alias {
+	long long id;
+	long long identity;
+	const char *name;
+	const char *keys;      /**< its keys, space-separated */
+	const char *source;    /**< NULL if none */
+	long long added;       /**< Unix seconds */
+	int key_format;        /**< NK_KEY_FORMAT its keys were made with */
+} nk_alias;
+
+/* Callbacks return 0 to go on; any other value stops the walk, and the
+ * walking function returns that value. */
+typedef int (*nk_identity_fn)(void *data, const nk_identity *identity);
+typedef int (*nk_alias_fn)(void *data, const nk_alias *alias);
+typedef int (*nk_change_fn)(void *data, const nk_change *change);
+
+/**
+ * Call identity_fn once for identity id, then alias_fn for each of its
+ * aliases in the order added.  Either callback may be NULL.
+ * @return NK_OK; NK_ENOTFOUND; NK_EBUSY; NK_EDB; or a callback's value.
+ */
+NK_EXPORT int nk_store_show(nk_store *st, long long id,
+			    nk_identity_fn identity_fn,
+			    nk_alias_fn alias_fn, void *data);
+
+/** Call fn for every identity in id order.  Returns as nk_store_show(). */
+NK_EXPORT int nk_store_list(nk_store *st, nk_identity_fn fn, void *data);
+
+/**
+ * Call fn for each change, oldest first: all of them when id is 0, else
+ * those about identity id (including the one that created it).
+ * @return NK_OK; NK_EBUSY; NK_EDB; or a callback's value.
+ */
+NK_EXPORT int nk_store_history(nk_store *st, long long id, nk_change_fn fn,
+			       void *data);
+
+/** Kinds of evidence that a name denotes an identity, strongest first. */
+typedef enum nk_store_evidence {
+	NK_STORE_EXACT = 1,      /**< an alias written exactly so: 1.0 */
+	NK_STORE_KEY = 2,        /**< an alias with the same key: 0.9 */
+	NK_STORE_COMPATIBLE = 3, /**< a near alias nk_compare_keys() finds
+				      COMPATIBLE (or EQUAL): 0.8 */
+	NK_STORE_NEAR = 4        /**< a key one typo away in one part: 0.7 */
+} nk_store_evidence;
+
+/** Short name of an evidence kind ("exact", "key", "compatible",
+ *  "near"); "?" if out of range.  Static storage. */
+NK_EXPORT const char *nk_store_evidence_name(nk_store_evidence e);
+
+/** One identity a name may denote. */
+typedef struct nk_candidate {
+	long long identity;
+	double score;          /**< 0..1, by evidence */
+	nk_store_evidence evidence; /**< the strongest evidence found */
+	const char *display;   /**< the identity's display name */
+	const char *alias;     /**< the alias that gave the evidence */
+} nk_candidate;
+
+/** The answer of nk_store_resolve(). */
+typedef struct nk_resolution {
+	const nk_candidate *cand; /**< ranked: score, then id; owned by st */
+	size_t n;                 /**< number of candidates */
+	int resolved;             /**< 1: cand[0] is the one identity meant
+				       (one identity has the strongest
+				       evidence, and it is exact or key) */
+	char keys[NK_KEY_MAX];    /**< the name's keys, as nk_key() wrote them */
+} nk_resolution;
+
+/** Flags for nk_resolve_options.flags. */
+enum nk_resolve_flags {
+	/** Look for near keys even when exact or key evidence was found. */
+	NK_RESOLVE_ALWAYS_NEAR = 1u << 0,
+	/** Never look for near keys. */
+	NK_RESOLVE_NO_NEAR = 1u << 1
+};
+
+#define NK_RESOLVE_OPTIONS_VERSION 1
+
+typedef struct nk_resolve_options {
+	unsigned int version; /**< NK_RESOLVE_OPTIONS_VERSION */
+	nk_lang lang;         /**< language hint for the name's keys */
+	unsigned int flags;   /**< nk_resolve_flags */
+} nk_resolve_options;
+
+#define NK_RESOLVE_OPTIONS_INIT { NK_RESOLVE_OPTIONS_VERSION, NK_LANG_AUTO, 0 }
+
+/**
+ * The identities a name may denote, ranked.  Looks up, using indexes
+ * only: aliases written exactly so, aliases sharing a key, and (when
+ * nothing stronger was found, unless the flags say otherwise) aliases
+ * whose key is one edit away in one part; those nk_compare_keys() finds
+ * compatible count as NK_STORE_COMPATIBLE.  A name with nothing to key
+ * is still looked up exactly.
+ *
+ * @param out   receives the answer; out->cand and its strings are owned
+ *              by st and valid until the next call on st.
+ * @param name  UTF-8, need not be NUL-terminated; len bytes.
+ * @return NK_OK (also when nothing was found: out->n == 0); NK_EINVAL;
+ *         NK_EUTF8; NK_ETOOLONG; NK_ENOMEM; NK_EBUSY; NK_EDB.
+ */
+NK_EXPORT int nk_store_resolve(nk_resolution *out, nk_store *st,
+			       const char *name, size_t len,
+			       const nk_resolve_options *opts);
+
+/** Called by nk_store_check() for each problem found. */
+typedef void (*nk_problem_fn)(void *data, const char *problem);
+
+/**
+ * Check the store: SQLite's integrity check and foreign keys, then our
+ * invariants - every alias has keys, the keys are what the current key
+ * function makes, the near-key index covers every key, no identity
+ * without aliases, every identity created by a live history entry.
+ * @return NK_OK (no problems); NK_ECORRUPT (fn was told each problem);
+ *         NK_EBUSY; NK_EDB.
+ */
+NK_EXPORT int nk_store_check(nk_store *st, nk_problem_fn fn, void *data);
+
+/* --- Import and export ----------------------------------------------- */
+
+/** File formats for import and export. */
+typedef enum nk_format {
+	NK_FORMAT_AUTO = 0, /**< import: from the file name's extension */
+	NK_FORMAT_TSV = 1,  /**< tab-separated; \t \n \r \\ escaped */
+	NK_FORMAT_CSV = 2,  /**< RFC 4180 */
+	NK_FORMAT_JSONL = 3 /**< one JSON object per line */
+} nk_format;
+
+/**
+ * Input for nk_store_import(): read up to cap bytes into buf; return the
+ * number read, 0 at the end, or a negative value on a read error.
+ */
+typedef long (*nk_read_fn)(void *data, char *buf, size_t cap);
+
+/** Output for nk_store_export(): write len bytes; return 0, or non-zero
+ *  on a write error (which stops the export with NK_EIO). */
+typedef int (*nk_write_fn)(void *data, const char *buf, size_t len);
+
+/** The format named by a file name's extension (.tsv .csv .jsonl .json),
+ *  or NK_FORMAT_AUTO if none. */
+NK_EXPORT nk_format nk_format_from_path(const char *path);
+
+/** Flags for nk_import_options.flags. */
+enum nk_import_flags {
+	/** Skip bad rows (reporting each) instead of failing. */
+	NK_IMPORT_SKIP_BAD = 1u << 0
+};
+
+/** Called for each row skipped under NK_IMPORT_SKIP_BAD; row counts
+ *  records from 1, the header included. */
+typedef void (*nk_skip_fn)(void *data, unsigned long row, const char *why);
+
+#define NK_IMPORT_OPTIONS_VERSION 1
+
+typedef struct nk_import_options {
+	unsigned int version; /**< NK_IMPORT_OPTIONS_VERSION */
+	nk_format format;     /**< not NK_FORMAT_AUTO */
+	unsigned int flags;   /**< nk_import_flags */
+	nk_skip_fn skip;      /**< may be NULL */
+	void *skip_data;
+	const char *label;    /**< file name for the history, may be NULL */
+} nk_import_options;
+
+#define NK_IMPORT_OPTIONS_INIT \
+	{ NK_IMPORT_OPTIONS_VERSION, NK_FORMAT_TSV, 0, NULL, NULL, NULL }
+
+/** What an import did. */
+typedef struct nk_import_report {
+	unsigned long rows;       /**< data rows read */
+	unsigned long aliases;    /**< aliases added */
+	unsigned long identities; /**< identities created */
+	unsigned long skipped;    /**< bad rows skipped */
+} nk_import_report;
+
+/**
+ * Import rows of (ref, name[, display, lang, note, source, added, created,
+ * updated]) in one transaction: the rows with the same ref make one new
+ * identity, whose fields come from its first row (display defaults to
+ * the name, lang to auto, times to now).  TSV and CSV may start with a
+ * header row naming the columns (first column "ref"), else the columns
+ * are in that order; JSONL objects use those names as keys.  Recorded in
+ * the history as one change.
+ *
+ * @param out  receives counts (may be NULL).
+ * @return NK_OK; NK_EFORMAT (a bad row: the message names it, and
+ *         nothing was imported); NK_EIO; NK_EINVAL; NK_ENOMEM; NK_EBUSY;
+ *         NK_EREADONLY; NK_EDB.
+ */
+NK_EXPORT int nk_store_import(nk_import_report *out, nk_store *st,
+			      nk_read_fn read, void *read_data,
+			      const nk_import_options *opts);
+
+/**
+ * Write every alias with its identity's fields, in the columns and order
+ * nk_store_import() reads, with a header (TSV, CSV); ref is the identity
+ * id.  Importing the output into an empty store gives the same store up
+ * to identity ids, which are renumbered 1, 2, ... in order.
+ * @return NK_OK; NK_EINVAL; NK_EIO; NK_EBUSY; NK_EDB.
+ */
+NK_EXPORT int nk_store_export(nk_store *st, nk_write_fn write,
+			      void *write_data, nk_format format);
+
 #ifdef __cplusplus
 }
 #endif
