@@ -2,7 +2,11 @@
  * test_annotate.c - `namekey annotate` end to end
  * (src/cli/cmd_annotate.c).
  */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nk_test.h"
 
@@ -59,6 +63,28 @@ START_TEST(one_record_out_per_record_in)
 }
 END_TEST
 
+START_TEST(store_fields)
+{
+	char db[] = "/tmp/nkt_db_XXXXXX";
+	char args[256];
+	close(mkstemp(db));
+	remove(db);
+	snprintf(args, sizeof args, "add --db %s 'Syngman Rhee' --alias 이승만", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+	snprintf(args, sizeof args, "annotate --db %s", db);
+	const nkt_result *r = nkt_cli("이승만\nSyngman Rhee\nIvanov\n", args);
+	ck_assert_int_eq(r->status, 0);
+	ck_assert_ptr_nonnull(strstr(r->out, "이승만\tko:"));
+	ck_assert_ptr_nonnull(strstr(r->out, "\t1\tSyngman Rhee\texact\t1.000\n"));
+	ck_assert_ptr_nonnull(strstr(r->out, "Ivanov\tru:ivanov\t\t\tnone\t0.000\n"));
+	snprintf(args, sizeof args, "annotate --db %s.missing", db);
+	r = nkt_cli("Ivanov\n", args);
+	ck_assert_int_ne(r->status, 0);
+	ck_assert_ptr_nonnull(strstr(r->err, "namekey: "));
+	remove(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("annotate");
@@ -67,6 +93,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, jsonl_members_added);
 	tcase_add_test(tc, on_error_policies);
 	tcase_add_test(tc, one_record_out_per_record_in);
+	tcase_add_test(tc, store_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nk_test.h"
 
@@ -112,6 +113,42 @@ START_TEST(several_files_and_threads)
 }
 END_TEST
 
+START_TEST(store_identities_win_and_save_is_one_transaction)
+{
+	char db[] = "/tmp/nkt_db_XXXXXX";
+	char args[256];
+	close(mkstemp(db));
+	remove(db);
+	/* the store knows two different Kim Su-gils and one Zyuganov */
+	snprintf(args, sizeof args, "add --db %s 'Kim Su-gil' --alias 'KIM Su Gil'", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+	snprintf(args, sizeof args, "add --db %s 'Kim Su-kil'", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+	snprintf(args, sizeof args, "add --db %s 'Gennady Zyuganov'", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+
+	snprintf(args, sizeof args, "dedupe --db %s", db);
+	const nkt_result *r = nkt_cli("KIM Su Gil\nKim Su-kil\nZyuganov Gennady\n"
+				      "Boris Yeltsin\nБорис Ельцин\n", args);
+	ck_assert_int_eq(r->status, 0);
+	/* exact aliases resolve to their identities and stay apart */
+	ck_assert_str_eq(r->out, "@1\tKIM Su Gil\n@2\tKim Su-kil\n"
+				 "@3\tZyuganov Gennady\n4\tBoris Yeltsin\n"
+				 "4\tБорис Ельцин\n");
+
+	snprintf(args, sizeof args, "dedupe --save --db %s", db);
+	r = nkt_cli("Boris Yeltsin\nБорис Ельцин\nZyuganov Gennady\n", args);
+	ck_assert_int_eq(r->status, 0);
+	ck_assert_str_eq(r->out, "@4\tBoris Yeltsin\n@4\tБорис Ельцин\n"
+				 "@3\tZyuganov Gennady\n");
+	snprintf(args, sizeof args, "show --db %s 4", db);
+	r = nkt_cli(NULL, args);
+	ck_assert_ptr_nonnull(strstr(r->out, "Борис Ельцин"));
+	ck_assert_int_eq(nkt_cli(NULL, "dedupe --save")->status, 2);
+	remove(db);
+}
+END_TEST
+
 START_TEST(usage)
 {
 	ck_assert_int_eq(nkt_cli(NULL, "dedupe --help")->status, 0);
@@ -132,6 +169,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_column_and_formats);
 	tcase_add_test(tc, clusters_and_stats);
 	tcase_add_test(tc, several_files_and_threads);
+	tcase_add_test(tc, store_identities_win_and_save_is_one_transaction);
 	tcase_add_test(tc, usage);
 	suite_add_tcase(s, tc);
 	return s;

@@ -51,13 +51,17 @@ int nk_batch_parse_option(nk_batch_options *o, int argc, char **argv, int *i)
 		o->in.header = true;
 		return 1;
 	}
+	if (strcmp(a, "--store") == 0) {
+		o->store = true;
+		return 1;
+	}
 	if (strcmp(a, "--fold-gender") == 0) {
 		o->key.flags |= NK_KEY_FOLD_GENDER;
 		return 1;
 	}
 	const bool valued = strcmp(a, "--in") == 0 || strcmp(a, "--column") == 0 ||
 			    strcmp(a, "--field") == 0 || strcmp(a, "--lang") == 0 ||
-			    strcmp(a, "--threads") == 0;
+			    strcmp(a, "--threads") == 0 || strcmp(a, "--db") == 0;
 	if (!valued)
 		return 0;
 	if (!v)
@@ -71,6 +75,11 @@ int nk_batch_parse_option(nk_batch_options *o, int argc, char **argv, int *i)
 		if (!parse_count(v, SIZE_MAX, &n))
 			return bad_value(a, v);
 		o->in.select = (nk_rec_select){ .column = n };
+		return 1;
+	}
+	if (strcmp(a, "--db") == 0) {
+		o->db = v;
+		o->store = true;
 		return 1;
 	}
 	if (strcmp(a, "--field") == 0) {

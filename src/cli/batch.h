@@ -56,6 +56,8 @@ typedef struct nk_batch_options {
 	nk_input_options in;
 	nk_key_options key;
 	unsigned threads;
+	bool store;       /* resolve names against the alias store */
+	const char *db;   /* its path; NULL: the default store */
 } nk_batch_options;
 
 /* Help text of those options, for the commands' usage. */
@@ -69,7 +71,10 @@ typedef struct nk_batch_options {
 	"  --header        the first TSV/CSV record is a header\n" \
 	"  --lang LANG     key every name as auto, ru, ko or other\n" \
 	"  --fold-gender   one key for Ivanov and Ivanova\n" \
-	"  --threads N     key on N threads (default: all cores)\n"
+	"  --threads N     key on N threads (default: all cores)\n" \
+	"  --store         resolve names against the alias store first\n" \
+	"  --db PATH       that store (implies --store; default\n" \
+	"                  $NAMEKEY_DB, else ~/.local/share/namekey)\n"
 
 void nk_batch_options_init(nk_batch_options *o);
 

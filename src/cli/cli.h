@@ -56,6 +56,14 @@ extern const nk_cli_cmd nk_cmd_annotate;
 /* One-line error on stderr: "namekey: <msg>". */
 void nk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Open the store at path (NULL: $NAMEKEY_DB, else the per-user default),
+ * reporting a failure, and with warn_stale a stale key format, on stderr
+ * in one line.  NK_EXIT_OK, or the exit status to end with.
+ */
+int nk_cli_open_store(nk_store **out, nk_ctx *ctx, const char *path,
+		      bool create, bool warn_stale);
+
 /* Parse a language name ("auto", "ru", "ko", "other"). */
 bool nk_cli_parse_lang(const char *s, nk_lang *out);
 

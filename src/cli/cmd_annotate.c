@@ -23,6 +23,7 @@ typedef struct annotate {
 	on_error on_error;
 	bool line_buffered;
 	nk_ctx *ctx;
+	nk_store *st; /* --store */
 	nk_input in;
 	unsigned long long bad;
 } annotate;
@@ -139,6 +140,30 @@ static bool key_error(annotate *a, int rc, const nk_key_info *info)
 	return record_error(a, msg);
 }
 
+/* The store's best candidate; none when it has none. */
+static bool resolve(annotate *a, annotation *an, const char *name, size_t len)
+{
+	nk_resolve_options ro = NK_RESOLVE_OPTIONS_INIT;
+	nk_resolution r;
+
+	ro.lang = a->bo.key.lang;
+	const int rc = nk_store_resolve(&r, a->st, name, len, &ro);
+	if (rc != NK_OK) {
+		char where[256], msg[512];
+		snprintf(msg, sizeof msg, "%s: store: %s",
+			 nk_input_where(&a->in, where, sizeof where),
+			 nk_store_errmsg(a->st));
+		return record_error(a, msg);
+	}
+	if (r.n == 0)
+		return true;
+	an->identity = r.cand[0].identity;
+	an->identity_name = r.cand[0].display;
+	an->match = nk_store_evidence_name(r.cand[0].evidence);
+	an->score = r.cand[0].score;
+	return true;
+}
+
 static bool one_record(annotate *a, const char *name, size_t len)
 {
 	char keys[NK_KEY_MAX];
@@ -148,7 +173,9 @@ static bool one_record(annotate *a, const char *name, size_t len)
 			      &a->bo.key);
 	if (rc != NK_OK)
 		return key_error(a, rc, &info);
-	const annotation an = { keys, 0, "", "none", 0.0 };
+	annotation an = { keys, 0, "", "none", 0.0 };
+	if (a->st && !resolve(a, &an, name, len))
+		return false;
 	put_annotated(a, &an);
 	return true;
 }
@@ -240,9 +267,13 @@ static int run_annotate(int argc, char **argv)
 		nk_cli_error("cannot start: out of memory");
 		return NK_EXIT_FAILURE;
 	}
+	int st = a.bo.store ? nk_cli_open_store(&a.st, a.ctx, a.bo.db, false, true)
+			    : NK_EXIT_OK;
 	nk_input_init(&a.in, &a.bo.in, argv + first, argc - first);
-	int st = stream(&a);
+	if (st == NK_EXIT_OK)
+		st = stream(&a);
 	nk_input_close(&a.in);
+	nk_store_close(a.st);
 	nk_ctx_unref(a.ctx);
 	if (fflush(stdout) != 0) {
 		nk_cli_error("writing the output failed");
@@ -263,7 +294,9 @@ const nk_cli_cmd nk_cmd_annotate = {
 		"Streaming filter for indexing pipelines: reads records (TSV, CSV,\n"
 		"JSON Lines, or one name per line) from the FILEs or standard\n"
 		"input and writes each one back unchanged with the fields\n"
-		"name_key, identity_id, identity_name, match and score added:\n"
+		"name_key, identity_id, identity_name, match and score added\n"
+		"(with --store, the store's best identity for the name and its\n"
+		"evidence: exact, key, compatible or near; else match none):\n"
 		"appended columns for TSV and CSV (and to the header, if any),\n"
 		"members for JSON Lines.  One record out per record in.\n"
 		"\n"

@@ -6,6 +6,11 @@
  * file; pass 2 reads the spool back and writes every record with its
  * cluster's final label, in input order.  Memory holds the distinct keys
  * and one batch, never the whole input.
+ *
+ * With a store, a record that resolves to one identity (an exact alias,
+ * or a key only that identity has) is keyed by the identity alone, so
+ * identities the store keeps apart stay apart; --save then writes every
+ * other cluster as a new identity, all in one transaction.
  */
 #define _GNU_SOURCE /* qsort_r */
 #include <stdint.h>
@@ -37,9 +42,80 @@ typedef struct dedupe {
 	nk_batch batch;
 	nk_progress progress;
 	unsigned long long seq, keyed, bad, bad_input;
-	struct gather *gather;    /* --clusters */
+	struct gather *gather;    /* --clusters, --save */
 	unsigned long long *sizes; /* --stats: records per root node */
+	nk_store *st;             /* --store */
+	bool save;
+	long long *ident;         /* identity of a node's cluster, or 0 */
+	size_t ident_cap;
+	unsigned long long resolved;
 } dedupe;
+
+/* ---- identities of clusters (--store) ------------------------------- */
+
+static bool set_identity(dedupe *d, nk_node node, long long id)
+{
+	if (node >= d->ident_cap) {
+		size_t cap = d->ident_cap ? d->ident_cap : NK_BATCH_MAX;
+		while (cap <= node)
+			cap *= 2;
+		long long *p = realloc(d->ident, cap * sizeof *p);
+		if (!p)
+			return false;
+		memset(p + d->ident_cap, 0, (cap - d->ident_cap) * sizeof *p);
+		d->ident = p;
+		d->ident_cap = cap;
+	}
+	d->ident[node] = id;
+	return true;
+}
+
+/* Identity of the cluster node belongs to, or 0. */
+static long long identity_of(dedupe *d, nk_node node)
+{
+	const nk_node root = nk_cluster_root(d->cl, node);
+	return root < d->ident_cap ? d->ident[root] : 0;
+}
+
+/* The label written for a record's cluster: "@ID" for an identity. */
+static const char *label_of(dedupe *d, nk_node node, char *buf, size_t cap)
+{
+	const long long id = identity_of(d, node);
+	if (id)
+		snprintf(buf, cap, "@%lld", id);
+	else
+		snprintf(buf, cap, "%llu", nk_cluster_label(d->cl, node));
+	return buf;
+}
+
+/*
+ * Keys to cluster a record by: its own, or "@ID" when the store resolves
+ * it to one identity.  Identity keys never meet name keys, so a cluster
+ * holds one identity at most.
+ */
+static int store_keys(dedupe *d, const nk_batch_item *it, const char *name,
+		      char *keys, size_t cap, long long *id)
+{
+	static const nk_resolve_options ro = { NK_RESOLVE_OPTIONS_VERSION,
+					       NK_LANG_AUTO, NK_RESOLVE_NO_NEAR };
+	nk_resolution r;
+
+	*id = 0;
+	snprintf(keys, cap, "%s", it->keys);
+	if (!d->st)
+		return NK_OK;
+	const int rc = nk_store_resolve(&r, d->st, name, it->len, &ro);
+	if (rc != NK_OK) {
+		nk_cli_error("%s: store: %s", it->where, nk_store_errmsg(d->st));
+		return rc;
+	}
+	if (r.resolved && r.n > 0) {
+		*id = r.cand[0].identity;
+		snprintf(keys, cap, "@%lld", *id);
+		d->resolved++;
+	}
+	return NK_OK;
+}
 
 /* ---- pass 1 --------------------------------------------------------- */
 
@@ -58,15 +134,20 @@ static int flush_batch(dedupe *d)
 	nk_batch_key(b, d->ctx, &d->bo.key, d->bo.threads);
 	for (size_t i = 0; i < b->n; i++) {
 		const nk_batch_item *it = &b->items[i];
+		char keys[NK_KEY_MAX];
+		long long id;
 		nk_node node;
 		if (it->rc != NK_OK) {
 			nk_batch_report(b, i);
 			d->bad++;
 			continue;
 		}
-		const int rc = nk_cluster_add(d->cl, &node, it->keys, it->seq);
-		if (rc != NK_OK) {
-			nk_cli_error("clustering: %s", nk_strerror(rc));
+		if (store_keys(d, it, nk_batch_name(b, i), keys, sizeof keys,
+			       &id) != NK_OK)
+			return NK_EXIT_FAILURE;
+		const int rc = nk_cluster_add(d->cl, &node, keys, it->seq);
+		if (rc != NK_OK || (id && !set_identity(d, node, id))) {
+			nk_cli_error("clustering: %s", nk_strerror(rc ? rc : NK_ENOMEM));
 			return NK_EXIT_FAILURE;
 		}
 		if (!spool_write(d, node, nk_batch_name(b, i), it->len)) {
@@ -150,27 +231,33 @@ static bool spool_each(dedupe *d, spool_fn fn)
 	return ok && !ferror(d->spool);
 }
 
+/* The cluster field: a number, or a JSON string "@ID" for an identity. */
+static void put_label(nk_rec_format f, const char *label)
+{
+	if (f == NK_REC_JSONL && label[0] == '@')
+		nk_cli_json_string(stdout, label, strlen(label));
+	else
+		fputs(label, stdout);
+}
+
 static bool print_record(dedupe *d, nk_node node, const char *name,
 			 size_t len)
 {
-	const unsigned long long label = nk_cluster_label(d->cl, node);
-	switch (d->out_fmt) {
-	case NK_REC_JSONL:
-		printf("{\"cluster\":%llu,\"name\":", label);
+	char label[32];
+	const nk_rec_format f = d->out_fmt;
+
+	label_of(d, node, label, sizeof label);
+	if (f == NK_REC_JSONL) {
+		fputs("{\"cluster\":", stdout);
+		put_label(f, label);
+		fputs(",\"name\":", stdout);
 		nk_cli_json_string(stdout, name, len);
 		fputs("}\n", stdout);
-		break;
-	case NK_REC_CSV:
-		printf("%llu,", label);
-		nk_rec_put_field(stdout, NK_REC_CSV, name, len);
-		putchar('\n');
-		break;
-	default:
-		printf("%llu\t", label);
-		nk_rec_put_field(stdout, NK_REC_TSV, name, len);
-		putchar('\n');
-		break;
+		return true;
 	}
+	printf("%s%c", label, f == NK_REC_CSV ? ',' : '\t');
+	nk_rec_put_field(stdout, f, name, len);
+	putchar('\n');
 	return true;
 }
 
@@ -178,6 +265,7 @@ static bool print_record(dedupe *d, nk_node node, const char *name,
 
 typedef struct member {
 	unsigned long long label, seq;
+	nk_node node;
 	size_t off, len;
 	bool repeat; /* a spelling seen before in its cluster */
 } member;
@@ -212,7 +300,7 @@ static bool gather_add(dedupe *d, nk_node node, const char *name, size_t len)
 	    !grow((void **)&g->names, &g->names_cap, g->names_len + len, 1))
 		return false;
 	memcpy(g->names + g->names_len, name, len);
-	g->m[g->n] = (member){ nk_cluster_label(d->cl, node), g->n,
+	g->m[g->n] = (member){ nk_cluster_label(d->cl, node), g->n, node,
 			       g->names_len, len, false };
 	g->n++;
 	g->names_len += len;
@@ -265,11 +353,18 @@ static void print_members(nk_rec_format f, const member *m, size_t n,
 }
 
 /* One cluster: label, size, display name (its first record), members. */
-static void print_cluster(nk_rec_format f, const member *m, size_t n,
+/* One cluster: label, size, display name (its first record), members. */
+static void print_cluster(dedupe *d, const member *m, size_t n,
 			  const char *names)
 {
+	const nk_rec_format f = d->out_fmt;
+	char label[32];
+
+	label_of(d, m->node, label, sizeof label);
 	if (f == NK_REC_JSONL) {
-		printf("{\"cluster\":%llu,\"size\":%zu,\"name\":", m->label, n);
+		fputs("{\"cluster\":", stdout);
+		put_label(f, label);
+		printf(",\"size\":%zu,\"name\":", n);
 		nk_cli_json_string(stdout, names + m->off, m->len);
 		fputs(",\"members\":[", stdout);
 		print_members(f, m, n, names);
@@ -277,7 +372,7 @@ static void print_cluster(nk_rec_format f, const member *m, size_t n,
 		return;
 	}
 	const char *sep = f == NK_REC_CSV ? "," : "\t";
-	printf("%llu%s%zu%s", m->label, sep, n, sep);
+	printf("%s%s%zu%s", label, sep, n, sep);
 	nk_rec_put_field(stdout, f, names + m->off, m->len);
 	fputs(sep, stdout);
 	if (f == NK_REC_CSV)
@@ -288,31 +383,111 @@ static void print_cluster(nk_rec_format f, const member *m, size_t n,
 	putchar('\n');
 }
 
+/*
+ * Read the spool into g, grouped by cluster in input order, repeated
+ * spellings marked.  Memory grows with the records here: only --clusters
+ * and --save, which list every cluster's spellings, come this way.
+ */
+static bool gather_groups(dedupe *d, gather *g)
+{
+	d->gather = g;
+	const bool ok = spool_each(d, gather_add);
+	d->gather = NULL;
+	if (!ok)
+		return false;
+	qsort_r(g->m, g->n, sizeof *g->m, by_spelling, g->names);
+	for (size_t i = 1; i < g->n; i++)
+		g->m[i].repeat = g->m[i].label == g->m[i - 1].label &&
+				 cmp_spelling(&g->m[i], &g->m[i - 1], g->names) == 0;
+	qsort_r(g->m, g->n, sizeof *g->m, by_seq, NULL);
+	return true;
+}
+
+/* Length of the group starting at g->m[i]. */
+static size_t group_len(const gather *g, size_t i)
+{
+	size_t j = i + 1;
+	while (j < g->n && g->m[j].label == g->m[i].label)
+		j++;
+	return j - i;
+}
+
+static void free_gather(gather *g)
+{
+	free(g->m);
+	free(g->names);
+}
+
 static int print_clusters(dedupe *d)
 {
 	gather g = { 0 };
-	d->gather = &g;
-	int st = NK_EXIT_OK;
-
-	if (!spool_each(d, gather_add)) {
+	if (!gather_groups(d, &g)) {
 		nk_cli_error("reading the temporary spool file failed");
-		st = NK_EXIT_FAILURE;
-	} else {
-		qsort_r(g.m, g.n, sizeof *g.m, by_spelling, g.names);
-		for (size_t i = 1; i < g.n; i++)
-			g.m[i].repeat = g.m[i].label == g.m[i - 1].label &&
-					cmp_spelling(&g.m[i], &g.m[i - 1], g.names) == 0;
-		qsort_r(g.m, g.n, sizeof *g.m, by_seq, NULL);
-		for (size_t i = 0, j; i < g.n; i = j) {
-			for (j = i + 1; j < g.n && g.m[j].label == g.m[i].label; j++)
-				;
-			print_cluster(d->out_fmt, g.m + i, j - i, g.names);
-		}
+		free_gather(&g);
+		return NK_EXIT_FAILURE;
 	}
-	free(g.m);
-	free(g.names);
-	d->gather = NULL;
-	return st;
+	for (size_t i = 0, n; i < g.n; i += n) {
+		n = group_len(&g, i);
+		print_cluster(d, g.m + i, n, g.names);
+	}
+	free_gather(&g);
+	return NK_EXIT_OK;
+}
+
+/* ---- --save ---------------------------------------------------------- */
+
+/* A new identity for a cluster the store did not know: its distinct
+ * spellings become its aliases, the first its display name. */
+static int save_group(dedupe *d, const member *m, size_t n, const char *names)
+{
+	const char **aliases = malloc(n * sizeof *aliases);
+	char *copy = NULL;
+	size_t total = 0, na = 0;
+	long long id = 0;
+	int rc = NK_ENOMEM;
+
+	for (size_t i = 0; i < n; i++)
+		total += m[i].repeat ? 0 : m[i].len + 1;
+	copy = malloc(total);
+	if (aliases && copy) {
+		char *p = copy;
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].repeat)
+				continue;
+			memcpy(p, names + m[i].off, m[i].len);
+			p[m[i].len] = '\0';
+			aliases[na++] = p;
+			p += m[i].len + 1;
+		}
+		nk_add_options ao = NK_ADD_OPTIONS_INIT;
+		ao.source = "dedupe";
+		rc = nk_store_add(&id, d->st, aliases[0], aliases + 1, na - 1, &ao);
+	}
+	if (rc == NK_OK && !set_identity(d, nk_cluster_root(d->cl, m->node), id))
+		rc = NK_ENOMEM;
+	free(copy);
+	free(aliases);
+	return rc;
+}
+
+static int save_clusters(dedupe *d)
+{
+	gather g = { 0 };
+	int rc = gather_groups(d, &g) ? nk_store_begin(d->st) : NK_EIO;
+
+	for (size_t i = 0, n; rc == NK_OK && i < g.n; i += n) {
+		n = group_len(&g, i);
+		if (!identity_of(d, g.m[i].node))
+			rc = save_group(d, g.m + i, n, g.names);
+	}
+	rc = rc == NK_OK ? nk_store_commit(d->st) : rc;
+	free_gather(&g);
+	if (rc == NK_OK)
+		return NK_EXIT_OK;
+	nk_store_rollback(d->st);
+	nk_cli_error("saving the clusters failed, the store is unchanged: %s",
+		     rc == NK_EIO ? "cannot read the spool" : nk_store_errmsg(d->st));
+	return NK_EXIT_FAILURE;
 }
 
 /* ---- --stats --------------------------------------------------------- */
@@ -348,10 +523,11 @@ static int print_stats(dedupe *d)
 	}
 	const bool json = d->out_fmt == NK_REC_JSONL;
 	printf(json ? "{\"records\":%llu,\"keyed\":%llu,\"skipped\":%llu,"
-		      "\"keys\":%zu,\"clusters\":%zu,\"largest\":%llu,\"sizes\":{"
-		    : "records\t%llu\nkeyed\t%llu\nskipped\t%llu\nkeys\t%zu\n"
-		      "clusters\t%zu\nlargest\t%llu\n",
-	       d->seq + d->bad_input, d->keyed, d->bad, nkeys,
+		      "\"resolved\":%llu,\"keys\":%zu,\"clusters\":%zu,"
+		      "\"largest\":%llu,\"sizes\":{"
+		    : "records\t%llu\nkeyed\t%llu\nskipped\t%llu\nresolved\t%llu\n"
+		      "keys\t%zu\nclusters\t%zu\nlargest\t%llu\n",
+	       d->seq + d->bad_input, d->keyed, d->bad, d->resolved, nkeys,
 	       nk_cluster_count(d->cl), largest);
 	for (size_t b = 0; b < NBINS; b++) {
 		char label[32];
@@ -393,7 +569,9 @@ static int parse(dedupe *d, int argc, char **argv, int *first)
 			fputs(nk_cmd_dedupe.usage, stdout);
 			return -1;
 		}
-		if (strcmp(a, "--clusters") == 0) {
+		if (strcmp(a, "--save") == 0) {
+			d->save = true;
+		} else if (strcmp(a, "--clusters") == 0) {
 			d->mode = OUT_CLUSTERS;
 		} else if (strcmp(a, "--stats") == 0) {
 			d->mode = OUT_STATS;
@@ -417,6 +595,11 @@ static int parse(dedupe *d, int argc, char **argv, int *first)
 
 static int finish(dedupe *d)
 {
+	if (d->save) {
+		const int st = save_clusters(d);
+		if (st != NK_EXIT_OK)
+			return st;
+	}
 	switch (d->mode) {
 	case OUT_CLUSTERS:
 		return print_clusters(d);
@@ -445,6 +628,12 @@ static int run_dedupe(int argc, char **argv)
 		nk_cli_error("cannot start: out of memory or no temporary file");
 		st = NK_EXIT_FAILURE;
 	}
+	if (st == NK_EXIT_OK && d.save && !d.bo.store) {
+		nk_cli_error("--save needs a store (--store or --db PATH)");
+		st = NK_EXIT_USAGE;
+	}
+	if (st == NK_EXIT_OK && d.bo.store)
+		st = nk_cli_open_store(&d.st, d.ctx, d.bo.db, true, true);
 	if (st == NK_EXIT_OK)
 		st = pass1(&d, argv + first, argc - first);
 	if (st == NK_EXIT_OK)
@@ -456,6 +645,8 @@ static int run_dedupe(int argc, char **argv)
 	if (d.spool)
 		fclose(d.spool);
 	free(d.sizes);
+	free(d.ident);
+	nk_store_close(d.st);
 	nk_batch_free(&d.batch);
 	nk_cluster_free(d.cl);
 	nk_ctx_unref(d.ctx);
@@ -474,13 +665,18 @@ const nk_cli_cmd nk_cmd_dedupe = {
 		"Cluster the names of the FILEs (standard input when none) so\n"
 		"that names sharing a key are one cluster.  By default prints one\n"
 		"line per input record, in input order: CLUSTER<TAB>NAME, where\n"
-		"CLUSTER is the record number of the cluster's first record.\n"
+		"CLUSTER is the record number of the cluster's first record, or\n"
+		"@ID for an identity of the alias store.  With --store, a name\n"
+		"the store resolves to one identity joins that identity's\n"
+		"cluster and nothing else.\n"
 		"\n"
 		"Output:\n"
 		"  --format FMT    tsv (default), csv or jsonl\n"
 		"  --clusters      one line per cluster: id, size, display name\n"
 		"                  (its first record), distinct spellings\n"
 		"  --stats         counts and a histogram of cluster sizes\n"
+		"  --save          write each new cluster to the store as an\n"
+		"                  identity (one transaction; needs --store)\n"
 		"\n" NK_BATCH_OPTIONS_HELP
 		"\n"
 		"Records that cannot be read or keyed are reported on stderr with\n"

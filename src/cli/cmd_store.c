@@ -65,18 +65,6 @@ static int usage_error(const job *j, const char *what, const char *arg)
 	return NK_EXIT_USAGE;
 }
 
-static bool parse_lang(const char *s, nk_lang *out)
-{
-	static const nk_lang langs[] = { NK_LANG_AUTO, NK_LANG_OTHER,
-					 NK_LANG_RU, NK_LANG_KO };
-	for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
-		if (strcmp(s, nk_lang_name(langs[i])) == 0) {
-			*out = langs[i];
-			return true;
-		}
-	return false;
-}
-
 static bool parse_format(const char *s, nk_format *out)
 {
 	static const struct {
@@ -110,7 +98,7 @@ static int parse_valued(job *j, int argc, char **argv, int *i)
 	}
 	if (strcmp(a, "--lang") == 0 && (v = value(j, argc, argv, i, OPT_LANG))) {
 		j->lang_set = true;
-		return parse_lang(v, &j->lang) ? NK_EXIT_OK
+		return nk_cli_parse_lang(v, &j->lang) ? NK_EXIT_OK
 			: usage_error(j, "unknown language", v);
 	}
 	if (strcmp(a, "--note") == 0 && (v = value(j, argc, argv, i, OPT_NOTE))) {
@@ -219,21 +207,8 @@ static int fail(const job *j, int rc)
 
 static int open_store(job *j, nk_ctx *ctx)
 {
-	nk_store_options o = NK_STORE_OPTIONS_INIT;
-	o.flags = j->sp->create ? NK_STORE_CREATE : 0;
-	const int rc = nk_store_open(&j->st, ctx, j->db, &o);
-	if (rc != NK_OK) {
-		nk_cli_error("%s", j->st ? nk_store_errmsg(j->st)
-					 : nk_strerror(rc));
-		return rc == NK_ENOTFOUND ? NK_EXIT_INPUT : NK_EXIT_FAILURE;
-	}
-	if ((nk_store_status(j->st) & NK_STORE_STALE_KEYS) &&
-	    strcmp(j->sp->cmd->name, "reindex") != 0)
-		nk_cli_error("warning: store %s: keys were made with key "
-			     "format %d, this namekey makes format %d; run "
-			     "'namekey reindex'", nk_store_path(j->st),
-			     nk_store_key_format(j->st), NK_KEY_FORMAT);
-	return NK_EXIT_OK;
+	return nk_cli_open_store(&j->st, ctx, j->db, j->sp->create,
+				 strcmp(j->sp->cmd->name, "reindex") != 0);
 }
 
 static int run_store(const spec *sp, int argc, char **argv)

@@ -18,6 +18,26 @@ void nk_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int nk_cli_open_store(nk_store **out, nk_ctx *ctx, const char *path,
+		      bool create, bool warn_stale)
+{
+	nk_store_options o = NK_STORE_OPTIONS_INIT;
+	o.flags = create ? NK_STORE_CREATE : 0;
+	const int rc = nk_store_open(out, ctx, path, &o);
+	if (rc != NK_OK) {
+		nk_cli_error("%s", *out ? nk_store_errmsg(*out) : nk_strerror(rc));
+		nk_store_close(*out);
+		*out = NULL;
+		return rc == NK_ENOTFOUND ? NK_EXIT_INPUT : NK_EXIT_FAILURE;
+	}
+	if (warn_stale && (nk_store_status(*out) & NK_STORE_STALE_KEYS))
+		nk_cli_error("warning: store %s: keys were made with key format "
+			     "%d, this namekey makes format %d; run 'namekey "
+			     "reindex'", nk_store_path(*out),
+			     nk_store_key_format(*out), NK_KEY_FORMAT);
+	return NK_EXIT_OK;
+}
+
 bool nk_cli_parse_lang(const char *s, nk_lang *out)
 {
 	static const nk_lang langs[] = { NK_LANG_AUTO, NK_LANG_OTHER,
