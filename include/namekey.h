@@ -255,6 +255,29 @@ NK_EXPORT unsigned long long nk_cluster_label(nk_cluster *cl, nk_node node);
  */
 NK_EXPORT nk_node nk_cluster_root(nk_cluster *cl, nk_node node);
 
+/**
+ * The key a node was made for (nodes are distinct keys): *len bytes, not
+ * NUL-terminated, valid until the set changes.  node must be valid.
+ */
+NK_EXPORT const char *nk_cluster_key(const nk_cluster *cl, nk_node node,
+				     size_t *len);
+
+/**
+ * Join clusters on evidence weaker than a shared key (`dedupe --fuzzy`):
+ * keys one typo apart in one long part (nk_compare_keys() NEAR), and a
+ * weak key -- initials or a single part -- to the one full name it is
+ * compatible with (none when several are).  Only pairs whose score is at
+ * least threshold join, and never two clusters whose root keys
+ * nk_compare_keys() finds DIFFERENT, so no chain joins what its ends tell
+ * apart.  Keys that are not name keys (no ':') take no part.
+ *
+ * @param joined     receives the number of joins made.
+ * @param threshold  0..1; 0.5 joins near keys, 0.7 only compatible ones.
+ * @return NK_OK, NK_EINVAL or NK_ENOMEM (some joins may have been made).
+ */
+NK_EXPORT int nk_cluster_fuzzy(nk_cluster *cl, size_t *joined,
+			       const nk_ctx *ctx, double threshold);
+
 /** Number of distinct keys held; number of clusters among them. */
 NK_EXPORT size_t nk_cluster_keys(const nk_cluster *cl);
 NK_EXPORT size_t nk_cluster_count(const nk_cluster *cl);

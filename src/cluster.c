@@ -254,6 +254,12 @@ unsigned long long nk_cluster_label(nk_cluster *cl, nk_node node)
 	return cl->nodes[find(cl, node)].seq;
 }
 
+const char *nk_cluster_key(const nk_cluster *cl, nk_node node, size_t *len)
+{
+	*len = cl->nodes[node].key_len;
+	return cl->bytes + cl->nodes[node].key_off;
+}
+
 nk_node nk_cluster_root(nk_cluster *cl, nk_node node)
 {
 	return find(cl, node);

@@ -95,6 +95,55 @@ START_TEST(grows_past_initial_sizes)
 }
 END_TEST
 
+/* Keys of names, as nk_key() writes them. */
+static nk_node add_name(const char *name, unsigned long long seq)
+{
+	return add(nkt_key(name), seq);
+}
+
+START_TEST(fuzzy_joins_near_long_parts_only)
+{
+	size_t joined;
+	const nk_node a = add_name("Konstantin Rozhdestvensky", 1);
+	const nk_node b = add_name("Konstantin Rozhdestvinsky", 2); /* typo */
+	const nk_node c = add_name("Ivan Lomov", 3);
+	const nk_node d = add_name("Ivan Lamov", 4); /* short part: a name */
+	ck_assert_int_eq(nk_cluster_fuzzy(cl, &joined, nkt_ctx(), 0.5), NK_OK);
+	ck_assert_uint_eq(nk_cluster_label(cl, b), nk_cluster_label(cl, a));
+	ck_assert_uint_ne(nk_cluster_label(cl, d), nk_cluster_label(cl, c));
+	ck_assert_uint_ge(joined, 1);
+}
+END_TEST
+
+START_TEST(fuzzy_weak_key_joins_only_one_full_name)
+{
+	size_t joined;
+	const nk_node full = add_name("Gennady Zyuganov", 1);
+	const nk_node init = add_name("G. A. Zyuganov", 2);
+	const nk_node ivan1 = add_name("Ivan Petrov", 3);
+	add_name("Pavel Petrov", 4);
+	const nk_node lone = add_name("Petrov", 5); /* which Petrov? */
+	ck_assert_int_eq(nk_cluster_fuzzy(cl, &joined, nkt_ctx(), 0.5), NK_OK);
+	ck_assert_uint_eq(nk_cluster_label(cl, init), nk_cluster_label(cl, full));
+	ck_assert_uint_ne(nk_cluster_label(cl, lone), nk_cluster_label(cl, ivan1));
+	ck_assert_uint_eq(nk_cluster_label(cl, lone), 5);
+}
+END_TEST
+
+START_TEST(fuzzy_never_joins_different_given_names)
+{
+	size_t joined;
+	const nk_node a = add_name("Kim Jong-il", 1);
+	const nk_node b = add_name("Kim Jong-un", 2);
+	const nk_node c = add_name("Aleksandr Rozhdestvensky", 3);
+	const nk_node d = add_name("Aleksandra Rozhdestvenskaya", 4);
+	ck_assert_int_eq(nk_cluster_fuzzy(cl, &joined, nkt_ctx(), 0.5), NK_OK);
+	ck_assert_uint_ne(nk_cluster_label(cl, a), nk_cluster_label(cl, b));
+	ck_assert_uint_ne(nk_cluster_label(cl, c), nk_cluster_label(cl, d));
+	ck_assert_int_eq(nk_cluster_fuzzy(cl, &joined, nkt_ctx(), 2.0), NK_EINVAL);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("cluster");
@@ -105,6 +154,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, label_is_smallest_seq);
 	tcase_add_test(tc, join_and_errors);
 	tcase_add_test(tc, grows_past_initial_sizes);
+	tcase_add_test(tc, fuzzy_joins_near_long_parts_only);
+	tcase_add_test(tc, fuzzy_weak_key_joins_only_one_full_name);
+	tcase_add_test(tc, fuzzy_never_joins_different_given_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -149,6 +149,26 @@ START_TEST(store_identities_win_and_save_is_one_transaction)
 }
 END_TEST
 
+START_TEST(fuzzy_raises_recall_safely)
+{
+	const char *in = "Konstantin Rozhdestvensky\nKonstantin Rozhdestvinsky\n"
+			 "K. Rozhdestvensky\nKim Jong-il\nKim Jong-un\n";
+	const nkt_result *r = nkt_cli(in, "dedupe");
+	ck_assert_str_eq(r->out, "1\tKonstantin Rozhdestvensky\n"
+				 "2\tKonstantin Rozhdestvinsky\n3\tK. Rozhdestvensky\n"
+				 "4\tKim Jong-il\n5\tKim Jong-un\n");
+	r = nkt_cli(in, "dedupe --fuzzy");
+	ck_assert_int_eq(r->status, 0);
+	ck_assert_str_eq(r->out, "1\tKonstantin Rozhdestvensky\n"
+				 "1\tKonstantin Rozhdestvinsky\n1\tK. Rozhdestvensky\n"
+				 "4\tKim Jong-il\n5\tKim Jong-un\n");
+	/* a threshold above near keeps the typo apart */
+	r = nkt_cli(in, "dedupe --threshold 0.7");
+	ck_assert(strstr(r->out, "2\tKonstantin Rozhdestvinsky\n") != NULL);
+	ck_assert_int_eq(nkt_cli(in, "dedupe --threshold 7")->status, 2);
+}
+END_TEST
+
 START_TEST(usage)
 {
 	ck_assert_int_eq(nkt_cli(NULL, "dedupe --help")->status, 0);
@@ -170,6 +190,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, clusters_and_stats);
 	tcase_add_test(tc, several_files_and_threads);
 	tcase_add_test(tc, store_identities_win_and_save_is_one_transaction);
+	tcase_add_test(tc, fuzzy_raises_recall_safely);
 	tcase_add_test(tc, usage);
 	suite_add_tcase(s, tc);
 	return s;

@@ -25,6 +25,9 @@
 static const unsigned long long size_bins[] = { 1, 2, 3, 5, 10, 100, 1000 };
 #define NBINS (sizeof size_bins / sizeof size_bins[0] + 1)
 
+/* Default --threshold: near keys (a typo in a long part) and better. */
+#define NK_FUZZY_THRESHOLD 0.5
+
 typedef enum out_mode { OUT_RECORDS, OUT_CLUSTERS, OUT_STATS } out_mode;
 
 typedef struct spool_rec {
@@ -46,6 +49,8 @@ typedef struct dedupe {
 	unsigned long long *sizes; /* --stats: records per root node */
 	nk_store *st;             /* --store */
 	bool save;
+	bool fuzzy;
+	double threshold;
 	long long *ident;         /* identity of a node's cluster, or 0 */
 	size_t ident_cap;
 	unsigned long long resolved;
@@ -571,6 +576,15 @@ static int parse(dedupe *d, int argc, char **argv, int *first)
 		}
 		if (strcmp(a, "--save") == 0) {
 			d->save = true;
+		} else if (strcmp(a, "--fuzzy") == 0) {
+			d->fuzzy = true;
+		} else if (strcmp(a, "--threshold") == 0 && i + 1 < argc) {
+			char *end;
+			d->threshold = strtod(argv[++i], &end);
+			if (*end || end == argv[i] || d->threshold < 0 ||
+			    d->threshold > 1)
+				return usage_error("bad --threshold", argv[i]);
+			d->fuzzy = true;
 		} else if (strcmp(a, "--clusters") == 0) {
 			d->mode = OUT_CLUSTERS;
 		} else if (strcmp(a, "--stats") == 0) {
@@ -595,6 +609,12 @@ static int parse(dedupe *d, int argc, char **argv, int *first)
 
 static int finish(dedupe *d)
 {
+	size_t joined = 0;
+	if (d->fuzzy &&
+	    nk_cluster_fuzzy(d->cl, &joined, d->ctx, d->threshold) != NK_OK) {
+		nk_cli_error("fuzzy matching ran out of memory");
+		return NK_EXIT_FAILURE;
+	}
 	if (d->save) {
 		const int st = save_clusters(d);
 		if (st != NK_EXIT_OK)
@@ -616,7 +636,7 @@ static int finish(dedupe *d)
 
 static int run_dedupe(int argc, char **argv)
 {
-	dedupe d = { .out_fmt = NK_REC_TSV };
+	dedupe d = { .out_fmt = NK_REC_TSV, .threshold = NK_FUZZY_THRESHOLD };
 	int first;
 
 	nk_batch_options_init(&d.bo);
@@ -675,6 +695,11 @@ const nk_cli_cmd nk_cmd_dedupe = {
 		"  --clusters      one line per cluster: id, size, display name\n"
 		"                  (its first record), distinct spellings\n"
 		"  --stats         counts and a histogram of cluster sizes\n"
+		"  --fuzzy         also join names one typo apart in a long part,\n"
+		"                  and initials or a lone surname to the one full\n"
+		"                  name they fit; never names whose keys differ\n"
+		"  --threshold X   fuzzy joins need a score of at least X (0..1,\n"
+		"                  default 0.5; 0.7 keeps compatible ones only)\n"
 		"  --save          write each new cluster to the store as an\n"
 		"                  identity (one transaction; needs --store)\n"
 		"\n" NK_BATCH_OPTIONS_HELP
