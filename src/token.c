@@ -43,6 +43,7 @@ typedef struct splitter {
 	size_t out;       /* next compacted slot */
 	bool open;        /* a token is being built */
 	unsigned uppers;  /* capitals in the open token */
+	unsigned letters; /* letters in the open token */
 	int depth;        /* parentheses */
 	int status;
 } splitter;
@@ -65,7 +66,7 @@ static void close_token(splitter *sp)
 	sp->open = false;
 	if (t->len == 0)
 		return;
-	if (sp->uppers == t->len && t->len > 1)
+	if (sp->uppers == sp->letters && sp->letters > 1)
 		t->flags |= NK_TOK_UPPER;
 	sp->nm->ntok++;
 }
@@ -87,6 +88,7 @@ static void open_token(splitter *sp, uint8_t script)
 	*cur(sp) = (nk_token){ .start = (uint16_t)sp->out, .script = script };
 	sp->open = true;
 	sp->uppers = 0;
+	sp->letters = 0;
 }
 
 static void flag_last(splitter *sp, uint8_t flag)
@@ -108,6 +110,7 @@ static void letter(splitter *sp, size_t i)
 		return;
 	if (nm->kind[i] == NK_KIND_UPPER)
 		sp->uppers++;
+	sp->letters++;
 	append(sp, nm->text[i], nm->marks[i]);
 }
 
@@ -265,6 +268,29 @@ static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
 			t->len--;
 }
 
+/*
+ * Capitals set a part apart ("KIM Su Gil": KIM is the surname) only when
+ * other parts are not in capitals too: a name written all in capitals
+ * says nothing about its parts.
+ */
+static void clear_all_caps(nk_name *nm)
+{
+	size_t cased = 0, upper = 0;
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const nk_token *t = &nm->tok[i];
+		const bool has_case = t->script == NK_SCRIPT_LATIN ||
+				      t->script == NK_SCRIPT_CYRILLIC;
+		if (!has_case || t->len < 2)
+			continue;
+		cased++;
+		upper += (t->flags & NK_TOK_UPPER) != 0;
+	}
+	if (upper < cased)
+		return;
+	for (size_t i = 0; i < nm->ntok; i++)
+		nm->tok[i].flags &= (uint8_t)~NK_TOK_UPPER;
+}
+
 static void mark_initials(nk_name *nm)
 {
 	for (size_t i = 0; i < nm->ntok; i++) {
@@ -310,6 +336,7 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 		return sp.status;
 	nm->ntext = sp.out;
 	drop_noise(nm, tr);
+	clear_all_caps(nm);
 	mark_initials(nm);
 	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
 }

@@ -34,6 +34,9 @@ START_TEST(splits_on_spaces_commas_dots)
 	ck_assert(nm.tok[0].flags & NK_TOK_UPPER);
 	ck_assert(nm.tok[1].flags & NK_TOK_HYPHENED);
 	ck_assert(!(nm.tok[1].flags & NK_TOK_UPPER));
+	/* all in capitals: no part stands out */
+	ck_assert_int_eq(split("KIM SU-GIL"), NK_OK);
+	ck_assert(!(nm.tok[0].flags & NK_TOK_UPPER));
 }
 END_TEST
 
