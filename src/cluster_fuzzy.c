@@ -178,14 +178,22 @@ static bool guarded_join(fuzzy *fz, nk_node a, nk_node b)
 	return true;
 }
 
+/* End of the block of entries filed under fl->f[i].hash. */
+static size_t block_end(const filing *fl, size_t i)
+{
+	size_t j = i + 1;
+	while (j < fl->n && fl->f[j].hash == fl->f[i].hash)
+		j++;
+	return j;
+}
+
 /* Near keys: join every pair in a block that is near enough. */
 static size_t join_near(fuzzy *fz, const filing *fl)
 {
 	nk_cluster *cl = fz->cl;
 	size_t joined = 0;
 	for (size_t i = 0, j; i < fl->n; i = j) {
-		for (j = i + 1; j < fl->n && fl->f[j].hash == fl->f[i].hash; j++)
-			;
+		j = block_end(fl, i);
 		if (j - i > NK_FZ_BLOCK_MAX)
 			continue;
 		for (size_t x = i; x < j; x++)
@@ -207,8 +215,7 @@ static size_t join_weak(fuzzy *fz, const filing *fl)
 	nk_cluster *cl = fz->cl;
 	size_t joined = 0;
 	for (size_t i = 0, j; i < fl->n; i = j) {
-		for (j = i + 1; j < fl->n && fl->f[j].hash == fl->f[i].hash; j++)
-			;
+		j = block_end(fl, i);
 		if (j - i > NK_FZ_BLOCK_MAX)
 			continue;
 		for (size_t x = i; x < j; x++) {
