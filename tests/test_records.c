@@ -97,6 +97,12 @@ START_TEST(tsv_and_lines)
 	ck_assert_str_eq(field(1), "last");
 	ck_assert_int_eq(nk_rec_read(&rr), NK_REC_EOF);
 	done();
+	/* found by fuzz_records: an empty first record of a TSV file */
+	open_text("\nv\n", NK_REC_TSV);
+	ck_assert_int_eq(nk_rec_read(&rr), NK_REC_OK);
+	ck_assert_ptr_nonnull(rr.raw);
+	ck_assert_str_eq(field(1), "");
+	done();
 	open_text("x\ty\n\n", NK_REC_LINES);
 	ck_assert_int_eq(nk_rec_read(&rr), NK_REC_OK);
 	ck_assert_str_eq(field(1), "x\ty");

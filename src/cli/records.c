@@ -455,6 +455,9 @@ int nk_rec_read(nk_rec_reader *r)
 	r->raw_len = r->nfields = r->value_len = 0;
 	r->error[0] = '\0';
 	r->line = r->next_line;
+	/* an empty record still points somewhere: callers copy from it */
+	if (!grow(&r->raw, &r->raw_cap, 1))
+		return NK_REC_IO;
 	int rc = read_line(r, &newline);
 	if (rc != NK_REC_OK)
 		return rc;
