@@ -186,8 +186,10 @@ typedef struct nk_key_info {
  * @param opts     NULL for defaults.
  * @return NK_OK; NK_EINVAL (NULL pointer, bad options); NK_EUTF8 (invalid
  *         UTF-8 or a NUL byte, info->error_offset says where);
- *         NK_ETOOLONG (len > NK_NAME_MAX); NK_EEMPTY (nothing to key, e.g.
- *         only punctuation or honorifics); NK_ERANGE (buf too small);
+ *         NK_ETOOLONG (len > NK_NAME_MAX, or more parts or letters
+ *         than a key of NK_KEY_MAX bytes holds); NK_EEMPTY (nothing
+ *         to key, e.g. only punctuation or honorifics); NK_ERANGE (buf
+ *         too small);
  *         NK_EICU.
  */
 NK_EXPORT int nk_key(nk_key_info *info, char *buf, size_t bufsize,

@@ -111,8 +111,10 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	rc = run_rules(&out, &nm, info->lang, opts->flags, &tr);
 	if (rc != NK_OK)
 		return rc;
+	/* NK_KEY_MAX is promised to suffice: a key longer than that is a
+	 * name of too many parts, not a caller's small buffer. */
 	if (out.overflow)
-		return NK_ERANGE;
+		return bufsize >= NK_KEY_MAX ? NK_ETOOLONG : NK_ERANGE;
 	if (out.len == 0)
 		return NK_EEMPTY;
 	info->len = out.len;

@@ -154,6 +154,35 @@ const nkt_result *nkt_cli(const char *input, const char *args)
 	return &res;
 }
 
+/* Sixteen syllables of one length: a word decodes back into its digits,
+ * so distinct numbers give distinct words. */
+static const char syllables[16][3] = {
+	"ka", "lo", "mi", "ne", "su", "ta", "ri", "po",
+	"zu", "ve", "da", "bo", "fi", "gu", "he", "jo",
+};
+
+/* Base-16 digits of v as syllables (at least two), capitalised. */
+static char *word(char *p, unsigned long v)
+{
+	char *start = p;
+	for (int i = 0; i < 2 || v; i++, v /= 16) {
+		memcpy(p, syllables[v % 16], 2);
+		p += 2;
+	}
+	*start = (char)(*start - 'a' + 'A');
+	return p;
+}
+
+const char *nkt_made_up_name(unsigned long n)
+{
+	enum { GIVEN_NAMES = 256 };
+	static char buf[64];
+	char *p = word(buf, n % GIVEN_NAMES);
+	*p++ = ' ';
+	*word(p, n / GIVEN_NAMES) = '\0';
+	return buf;
+}
+
 int nkt_run(Suite *s)
 {
 	SRunner *sr = srunner_create(s);

@@ -46,6 +46,13 @@ typedef struct nkt_result {
  */
 const nkt_result *nkt_cli(const char *input, const char *args);
 
+/*
+ * A made-up name (two capitalised words of consonant-vowel syllables,
+ * "Kalo Minesu"), different for every n: never a real person's, and
+ * keyable.  Static buffer.
+ */
+const char *nkt_made_up_name(unsigned long n);
+
 /* Run a suite; returns the process exit status. */
 int nkt_run(Suite *s);
 

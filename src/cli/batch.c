@@ -182,14 +182,15 @@ void nk_batch_key(nk_batch *b, const nk_ctx *ctx, const nk_key_options *o,
 void nk_batch_report(const nk_batch *b, size_t i)
 {
 	const nk_batch_item *it = &b->items[i];
+	char why[NK_TOO_LONG_MSG];
 	switch (it->rc) {
 	case NK_EUTF8:
 		nk_cli_error("%s: invalid UTF-8 or NUL byte at byte %zu; skipped",
 			     it->where, it->info.error_offset + 1);
 		break;
 	case NK_ETOOLONG:
-		nk_cli_error("%s: name too long (%zu bytes, at most %d); skipped",
-			     it->where, it->len, NK_NAME_MAX);
+		nk_cli_error("%s: %s; skipped", it->where,
+			     nk_cli_too_long(why, sizeof why, it->len));
 		break;
 	case NK_EEMPTY:
 		nk_cli_error("%s: no name to key; skipped", it->where);

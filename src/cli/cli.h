@@ -64,6 +64,14 @@ void nk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int nk_cli_open_store(nk_store **out, nk_ctx *ctx, const char *path,
 		      bool create, bool warn_stale);
 
+/*
+ * Why nk_key() refused a name of len bytes with NK_ETOOLONG, as message
+ * text in buf: the byte limit, or, for a name within it, too many parts
+ * or letters to key.  Returns buf.
+ */
+#define NK_TOO_LONG_MSG 64
+const char *nk_cli_too_long(char *buf, size_t size, size_t len);
+
 /* Parse a language name ("auto", "ru", "ko", "other"). */
 bool nk_cli_parse_lang(const char *s, nk_lang *out);
 

@@ -44,13 +44,14 @@ static void print_json(const char *keys, const nk_key_info *info,
 static void report(key_job *job, int rc, const nk_key_info *info,
 		   unsigned long n, size_t len)
 {
+	char why[NK_TOO_LONG_MSG];
 	job->bad++;
 	if (rc == NK_EUTF8)
 		nk_cli_error("%s %lu: invalid UTF-8 or NUL byte at byte %zu; "
 			     "skipped", job->where, n, info->error_offset + 1);
 	else if (rc == NK_ETOOLONG)
-		nk_cli_error("%s %lu: name too long (%zu bytes, at most %d); "
-			     "skipped", job->where, n, len, NK_NAME_MAX);
+		nk_cli_error("%s %lu: %s; skipped", job->where, n,
+			     nk_cli_too_long(why, sizeof why, len));
 	else if (rc == NK_EEMPTY)
 		nk_cli_error("%s %lu: no name to key", job->where, n);
 	else

@@ -18,6 +18,16 @@ void nk_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *nk_cli_too_long(char *buf, size_t size, size_t len)
+{
+	if (len > NK_NAME_MAX)
+		snprintf(buf, size, "name too long (%zu bytes, at most %d)",
+			 len, NK_NAME_MAX);
+	else
+		snprintf(buf, size, "name has too many parts or letters to key");
+	return buf;
+}
+
 int nk_cli_open_store(nk_store **out, nk_ctx *ctx, const char *path,
 		      bool create, bool warn_stale)
 {
