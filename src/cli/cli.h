@@ -49,6 +49,7 @@ extern const nk_cli_cmd nk_cmd_check;
 /* batch commands */
 extern const nk_cli_cmd nk_cmd_dedupe;
 extern const nk_cli_cmd nk_cmd_annotate;
+extern const nk_cli_cmd nk_cmd_lookup;
 
 /* Program name for messages. */
 #define NK_PROG "namekey"

@@ -1,7 +1,9 @@
 /*
  * main.c - the namekey command: dispatch to subcommands.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -29,6 +31,7 @@ static const nk_cli_cmd *const commands[] = {
 	/* batch commands */
 	&nk_cmd_dedupe,
 	&nk_cmd_annotate,
+	&nk_cmd_lookup,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -49,7 +52,8 @@ static void print_usage(FILE *f)
 	      "  --version  print the version and key format\n"
 	      "  --help     show this help\n"
 	      "\n"
-	      "Run 'namekey COMMAND --help' for a command's options.\n", f);
+	      "Run 'namekey COMMAND --help' for a command's options; 'namekey'\n"
+	      "alone on a terminal starts the lookup prompt.\n", f);
 }
 
 static const nk_cli_cmd *find(const char *name)
@@ -78,6 +82,11 @@ static int help(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
+		/* Someone at a terminal who names no command wants to look. */
+		if (isatty(STDIN_FILENO)) {
+			char *lookup_argv[] = { argv[0], NULL };
+			return nk_cmd_lookup.run(1, lookup_argv);
+		}
 		print_usage(stderr);
 		return NK_EXIT_USAGE;
 	}
