@@ -7,7 +7,10 @@ systems in use make of it: Revised Romanization, McCune-Reischauer with
 and without breves and apostrophes, the DPRK official system and ISO/TR
 11941, plus the customary spellings listed in the table.  A
 spelling several surnames share lists them all, the most common (earliest
-row) first, up to NK_KO_SPELLING_IDS_MAX.
+row) first, up to NK_KO_SPELLING_IDS_MAX.  The spellings are also laid
+out in an open-addressing hash table keyed by FNV-1a over their letters
+(nk_ko_fnv_step() in ko_tables.h hashes the same way), so a lookup
+costs one hash and about one comparison.
 
 usage: gen_ko_surnames.py ko_surnames.tsv ko_surnames.c
 """
@@ -16,6 +19,12 @@ import sys
 import unicodedata
 
 SPELLING_IDS_MAX = 3  # NK_KO_SPELLING_IDS_MAX in ko_tables.h
+# FNV-1a, 32 bits: NK_KO_FNV_BASIS and NK_KO_FNV_PRIME in ko_tables.h.
+FNV_BASIS = 0x811C9DC5
+FNV_PRIME = 0x01000193
+# Slots per spelling at least: a miss, the common case (every Latin
+# name is tried as Korean), then ends after about one probe.
+SLOTS_PER_SPELLING = 3
 
 HANGUL_BASE = 0xAC00
 HANGUL_LAST = 0xD7A3
@@ -151,6 +160,29 @@ def read_table(path):
     return rows
 
 
+def fnv1a(word):
+    h = FNV_BASIS
+    for b in word.encode():
+        h = ((h ^ b) * FNV_PRIME) & 0xFFFFFFFF
+    return h
+
+
+def hash_slots(words):
+    """Slots of an open-addressing table (linear probing): row + 1, or 0."""
+    if len(words) >= 0xFFFF:
+        sys.exit("too many spellings for uint16_t slots")
+    size = 1
+    while size < SLOTS_PER_SPELLING * len(words):
+        size *= 2
+    slots = [0] * size
+    for row, word in enumerate(words):
+        at = fnv1a(word) & (size - 1)
+        while slots[at]:
+            at = (at + 1) & (size - 1)
+        slots[at] = row + 1
+    return slots
+
+
 def c_hangul(word):
     return "{ " + ", ".join(f"0x{ord(c):04X}u" for c in word) + " }"
 
@@ -183,14 +215,23 @@ def main():
     out += ["};", "const size_t nk_ko_surnames_len = "
             "sizeof nk_ko_surnames / sizeof nk_ko_surnames[0];", "",
             "const nk_ko_spelling nk_ko_spellings[] = {"]
-    for s in sorted(owner, key=lambda w: w.encode()):
+    words = sorted(owner, key=lambda w: w.encode())
+    for s in words:
         ids = ", ".join(map(str, owner[s]))
         popular = "false" if s in systematic else "true"
         mask = sum(1 << k for k, i in enumerate(owner[s]) if (s, i) in lossy)
-        out.append(f'\t{{ "{s}", {{ {ids} }}, {len(owner[s])}, {popular}, '
-                   f'0x{mask:x}u }},')
+        out.append(f'\t{{ "{s}", {len(s)}, {{ {ids} }}, {len(owner[s])}, '
+                   f'{popular}, 0x{mask:x}u }},')
+    slots = hash_slots(words)
     out += ["};", "const size_t nk_ko_spellings_len = "
             "sizeof nk_ko_spellings / sizeof nk_ko_spellings[0];", "",
+            f"const size_t nk_ko_spelling_letters_max = "
+            f"{max(map(len, words))};",
+            f"const uint32_t nk_ko_spelling_slot_mask = 0x{len(slots) - 1:x}u;",
+            "const uint16_t nk_ko_spelling_slots[] = {"]
+    for at in range(0, len(slots), 12):
+        out.append("\t" + " ".join(f"{v}," for v in slots[at:at + 12]))
+    out += ["};", "",
             "const nk_ko_hangul_surname nk_ko_hangul_surnames[] = {"]
     for form in sorted(hangul, key=lambda w: [ord(c) for c in w] + [0]):
         padded = form + "\0" * (2 - len(form))

@@ -91,29 +91,9 @@ static void add_slots(ko_letters *l, const nk_name *nm, const nk_token *t,
 	}
 }
 
-/*
- * Letters of token t as the surname table spells them: with the marked
- * vowels as capitals, or (marked false) without marks.
- */
-static void table_token(ko_letters *l, const nk_name *nm, const nk_token *t,
-			bool marked)
-{
-	for (size_t k = 0; k < t->len; k++) {
-		const uint32_t cp = nm->text[t->start + k];
-		if (nk_is_alpha(cp))
-			add_char(l, marked ? latin_letter(cp, nm->marks[t->start + k])
-					   : (char)cp);
-	}
-}
-
 static void add_token(ko_letters *l, const nk_name *nm, const nk_token *t)
 {
 	add_slots(l, nm, t, 0, t->len);
-}
-
-static int cmp_spelling(const void *key, const void *elem)
-{
-	return strcmp(key, ((const nk_ko_spelling *)elem)->latin);
 }
 
 static int cmp_hangul(const void *key, const void *elem)
@@ -147,21 +127,70 @@ typedef struct ko_lookup {
 	unsigned lossy; /* bit k: ids[k] only as MR without breves spells it */
 } ko_lookup;
 
-static const nk_ko_spelling *find_spelling(const nk_name *nm,
-					   const nk_token *t, bool marked)
+/*
+ * The letters of a Latin token as the spelling table writes them, hashed
+ * as they are read.  Only a word no longer than the longest spelling is
+ * kept: no other can be a surname, and most Latin names are not Korean.
+ */
+typedef struct ko_spelled {
+	char s[NK_KO_LETTERS_MAX];
+	size_t len;
+	uint32_t hash;
+	bool marked; /* the token has a marked vowel: ŏ ŭ ö è é */
+} ko_spelled;
+
+/*
+ * The letters of token t with the marked vowels as capitals, or (capitals
+ * false) without marks; false if there are too many for a surname.
+ */
+static bool spell_token(ko_spelled *sp, const nk_name *nm, const nk_token *t,
+			bool capitals)
 {
-	ko_letters l = { .len = 0 };
-	table_token(&l, nm, t, marked);
-	return bsearch(l.s, nk_ko_spellings, nk_ko_spellings_len,
-		       sizeof nk_ko_spellings[0], cmp_spelling);
+	unsigned marks = 0;
+	sp->len = 0;
+	sp->hash = NK_KO_FNV_BASIS;
+	for (size_t k = 0; k < t->len; k++) {
+		const uint32_t cp = nm->text[t->start + k];
+		const uint8_t mark = nm->marks[t->start + k];
+		marks |= mark;
+		if (!nk_is_alpha(cp))
+			continue;
+		if (sp->len == nk_ko_spelling_letters_max)
+			return false;
+		const char c = capitals ? latin_letter(cp, mark) : (char)cp;
+		sp->s[sp->len++] = c;
+		sp->hash = nk_ko_fnv_step(sp->hash, c);
+	}
+	sp->marked = (marks & KO_VOWEL_MARKS) != 0;
+	return true;
 }
 
-static bool token_marked(const nk_name *nm, const nk_token *t)
+static const nk_ko_spelling *find_spelling(const ko_spelled *sp)
 {
-	for (size_t k = 0; k < t->len; k++)
-		if (nm->marks[t->start + k] & KO_VOWEL_MARKS)
-			return true;
-	return false;
+	const uint32_t mask = nk_ko_spelling_slot_mask;
+	for (uint32_t at = sp->hash & mask;; at = (at + 1) & mask) {
+		const unsigned row = nk_ko_spelling_slots[at];
+		if (row == 0)
+			return NULL;
+		const nk_ko_spelling *hit = &nk_ko_spellings[row - 1];
+		if (hit->len == sp->len && memcmp(hit->latin, sp->s, sp->len) == 0)
+			return hit;
+	}
+}
+
+/* A marked spelling first (Sŏ is 서 only), then the letters unmarked. */
+static const nk_ko_spelling *token_spelling(const nk_name *nm,
+					    const nk_token *t)
+{
+	ko_spelled plain, marked;
+	if (!spell_token(&plain, nm, t, false))
+		return NULL;
+	if (plain.marked && spell_token(&marked, nm, t, true)) {
+		const nk_ko_spelling *hit = find_spelling(&marked);
+		if (hit)
+			return hit;
+	}
+	return find_spelling(&plain);
 }
 
 /*
@@ -180,11 +209,7 @@ static ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
 		lk.n = lk.ids[0] >= 0 ? 1 : 0;
 		return lk;
 	}
-	const nk_ko_spelling *hit = NULL;
-	if (token_marked(nm, t))
-		hit = find_spelling(nm, t, true);
-	if (!hit)
-		hit = find_spelling(nm, t, false);
+	const nk_ko_spelling *hit = token_spelling(nm, t);
 	if (!hit)
 		return lk;
 	for (size_t i = 0; i < hit->nids; i++)
@@ -262,7 +287,10 @@ static bool is_consonant(uint32_t c)
 /* The cues of letters p[k], p[k + 1], ... of a part of n letters. */
 static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
 {
-	const uint32_t a = p[k], b = k + 1 < n ? p[k + 1] : 0;
+	const uint32_t a = p[k];
+	if (a != 'e' && a != 'o')
+		return 0; /* every cue starts at an e or an o */
+	const uint32_t b = k + 1 < n ? p[k + 1] : 0;
 	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
 	const uint32_t before = k > 0 ? p[k - 1] : 0;
 	unsigned cues = 0;
@@ -489,16 +517,45 @@ typedef struct ko_key_parts {
 	nk_ko_folded given[KO_GIVEN_READINGS_MAX];
 } ko_key_parts;
 
+/*
+ * The given name folded in each reading asked for, the popular one first:
+ * the readings part only where popular u is read as ㅓ, so where the
+ * popular fold made no such change the systems fold is the same.
+ */
+static void fold_given(nk_ko_folded given[], const ko_letters *l,
+		       const enum nk_ko_reading *gr, size_t ngr)
+{
+	const size_t first = ngr > 1 && gr[1] == NK_KO_READ_POPULAR ? 1 : 0;
+	nk_ko_fold(&given[first], l->s, l->len, gr[first]);
+	const bool same = gr[first] == NK_KO_READ_POPULAR &&
+			  !(given[first].why & (1u << NK_KO_FOLD_POPULAR_U));
+	for (size_t g = 0; g < ngr; g++) {
+		if (g == first)
+			continue;
+		if (same)
+			given[g] = given[first];
+		else
+			nk_ko_fold(&given[g], l->s, l->len, gr[g]);
+	}
+}
+
+static void letters_init(ko_letters *l)
+{
+	l->len = 0;
+	l->s[0] = '\0';
+}
+
 static void fold_reading(ko_key_parts *kp, const nk_name *nm,
 			 const ko_reading *r, const enum nk_ko_reading *gr,
 			 size_t ngr, const nk_tracer *tr)
 {
-	ko_letters sur = { .len = 0 }, given = { .len = 0 };
+	ko_letters sur, given;
+	letters_init(&sur);
+	letters_init(&given);
 	surname_letters(&sur, nm, r);
 	given_letters(&given, nm, r);
 	key_surname(&kp->sur, r, &sur);
-	for (size_t g = 0; g < ngr; g++)
-		nk_ko_fold(&kp->given[g], given.s, given.len, gr[g]);
+	fold_given(kp->given, &given, gr, ngr);
 	if (!tr->fn)
 		return;
 	trace_reading(tr, nm, r, &sur);

@@ -195,12 +195,15 @@ static bool cond_holds(unsigned cond, const ko_at *at, size_t len)
 	}
 }
 
-/* Rules are a few letters long: a loop beats a call to memcmp. */
+/*
+ * Rules are a few letters long: a loop beats a call to memcmp.  A rule
+ * is only tried from the list of its first letter, so that one matches.
+ */
 static bool rule_matches(const ko_rule *r, const ko_at *at)
 {
 	if (r->len > at->n)
 		return false;
-	for (size_t k = 0; k < r->len; k++)
+	for (size_t k = 1; k < r->len; k++)
 		if (r->from[k] != at->s[k])
 			return false;
 	return cond_holds(r->cond, at, r->len);

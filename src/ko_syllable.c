@@ -7,60 +7,101 @@
  * with an initial and ends with a final.  That is what keeps Russian
  * names (Ivanov, Petrova, Sergei: v, tr, rg) out of the Korean rules.
  */
-#include <string.h>
+#include <limits.h>
 
 #include "ko.h"
 
 /* Most vowel letters in a row: "eo" + "eu" across a syllable joint. */
 #define KO_VOWEL_RUN_MAX 4
 
+/* No spelling in the lists below is longer than this. */
+#define KO_CONSONANTS_MAX 3
+
+/*
+ * A consonant spelling as one integer, a letter a byte.  The lists are
+ * switches on it, which a compiler turns into a few comparisons: they
+ * are consulted for every run of consonants of every Latin name that
+ * has a Korean surname.
+ */
+#define C1(a) ((uint32_t)(unsigned char)(a))
+#define C2(a, b) (C1(a) | C1(b) << CHAR_BIT)
+#define C3(a, b, c) (C2(a, b) | C1(c) << 2 * CHAR_BIT)
+
 /* Initial consonants as any system spells them. */
-static const char *const initials[] = {
-	"", "g", "k", "kk", "gg", "kh", "gh", "c", "ch", "chh", "tch", "j",
-	"jj", "cc", "d", "t", "tt", "th", "dd", "b", "p", "pp", "ph", "bb",
-	"s", "ss", "sh", "h", "m", "n", "r", "l", "rh",
-};
+static bool is_initial_code(uint32_t code)
+{
+	switch (code) {
+	case 0:
+	case C1('g'): case C1('k'): case C2('k', 'k'): case C2('g', 'g'):
+	case C2('k', 'h'): case C2('g', 'h'):
+	case C1('c'): case C2('c', 'h'): case C3('c', 'h', 'h'):
+	case C3('t', 'c', 'h'): case C1('j'): case C2('j', 'j'):
+	case C2('c', 'c'):
+	case C1('d'): case C1('t'): case C2('t', 't'): case C2('t', 'h'):
+	case C2('d', 'd'):
+	case C1('b'): case C1('p'): case C2('p', 'p'): case C2('p', 'h'):
+	case C2('b', 'b'):
+	case C1('s'): case C2('s', 's'): case C2('s', 'h'):
+	case C1('h'): case C1('m'): case C1('n'): case C1('r'): case C1('l'):
+	case C2('r', 'h'):
+		return true;
+	default:
+		return false;
+	}
+}
 
 /* Finals inside a word; the customary silent h of Ahn and Sohn too. */
-static const char *const finals[] = {
-	"", "k", "g", "kk", "ck", "n", "nn", "t", "d", "l", "ll", "m", "mm",
-	"p", "b", "ng", "h",
-};
+static bool is_final_code(uint32_t code)
+{
+	switch (code) {
+	case 0:
+	case C1('k'): case C1('g'): case C2('k', 'k'): case C2('c', 'k'):
+	case C1('n'): case C2('n', 'n'): case C1('t'): case C1('d'):
+	case C1('l'): case C2('l', 'l'): case C1('m'): case C2('m', 'm'):
+	case C1('p'): case C1('b'): case C2('n', 'g'): case C1('h'):
+		return true;
+	default:
+		return false;
+	}
+}
 
 /* Finals at the end of a word add the customary Park, Hur, Hahn, Uhm. */
-static const char *const word_finals[] = {
-	"r", "rk", "hn", "hm", "s",
-};
+static bool is_word_final_code(uint32_t code)
+{
+	switch (code) {
+	case C1('r'): case C2('r', 'k'): case C2('h', 'n'): case C2('h', 'm'):
+	case C1('s'):
+		return true;
+	default:
+		return is_final_code(code);
+	}
+}
 
 static bool is_vowel(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* No spelling in the lists is longer than this. */
-#define KO_CONSONANTS_MAX 3
-
-static bool in_list(const char *const *list, size_t len, const char *s,
-		    size_t n)
+/* The n letters s as the lists spell them; ~0 if none is that long. */
+static uint32_t cluster_code(const char *s, size_t n)
 {
+	uint32_t code = 0;
 	if (n > KO_CONSONANTS_MAX)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (strncmp(list[i], s, n) == 0 && list[i][n] == '\0')
-			return true;
-	return false;
+		return ~(uint32_t)0;
+	for (size_t k = 0; k < n; k++)
+		code |= C1(s[k]) << (CHAR_BIT * k);
+	return code;
 }
 
 static bool is_initial(const char *s, size_t n)
 {
-	return in_list(initials, NK_ARRAY_LEN(initials), s, n);
+	return is_initial_code(cluster_code(s, n));
 }
 
 static bool is_final(const char *s, size_t n, bool word_end)
 {
-	return in_list(finals, NK_ARRAY_LEN(finals), s, n) ||
-	       (word_end && in_list(word_finals, NK_ARRAY_LEN(word_finals),
-				    s, n));
+	const uint32_t code = cluster_code(s, n);
+	return word_end ? is_word_final_code(code) : is_final_code(code);
 }
 
 /* ㄹ starts a syllable after a vowel or a sonorant final only. */
@@ -123,8 +164,9 @@ static bool piece_ok(const char *s, size_t n)
 	while (i < n) {
 		const size_t from = i;
 		const bool vowels = is_vowelish(s, n, i);
-		while (i < n && is_vowelish(s, n, i) == vowels)
+		do
 			i++;
+		while (i < n && is_vowelish(s, n, i) == vowels);
 		if (vowels ? !vowels_ok(s + from, i - from)
 			   : !consonants_ok(s + from, i - from, from == 0,
 					    i == n))

@@ -3,7 +3,9 @@
  * gen_ko_surnames.py from db/ko_surnames.tsv.
  *
  * Surnames are numbered by their row in the table, most common first;
- * every Latin spelling and every Hangul form points at one number.
+ * every Latin spelling and every Hangul form points at one number.  The
+ * Latin spellings are found through a hash table, since every Latin
+ * name is looked up there before the Russian rules see it.
  */
 #ifndef NK_KO_TABLES_H
 #define NK_KO_TABLES_H
@@ -23,12 +25,13 @@ typedef struct nk_ko_surname {
 #define NK_KO_SPELLING_IDS_MAX 3
 
 /*
- * A Latin spelling: lowercase ASCII letters, sorted by strcmp.  A vowel
- * marked in MR (ŏ ŭ) or Indonesian-style (ö è é) is a capital, as the
- * Korean fold sees it (ko.h): "sOn" is 선 only.
+ * A Latin spelling: lowercase ASCII letters.  A vowel marked in MR (ŏ ŭ)
+ * or Indonesian-style (ö è é) is a capital, as the Korean fold sees it
+ * (ko.h): "sOn" is 선 only.
  */
 typedef struct nk_ko_spelling {
 	const char *latin;
+	uint8_t len;  /* of latin */
 	uint16_t ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
 	uint8_t nids;
 	bool popular;  /* no romanization system makes it: Lee, Park, Oh */
@@ -45,6 +48,25 @@ NK_HIDDEN extern const nk_ko_surname nk_ko_surnames[];
 NK_HIDDEN extern const size_t nk_ko_surnames_len;
 NK_HIDDEN extern const nk_ko_spelling nk_ko_spellings[];
 NK_HIDDEN extern const size_t nk_ko_spellings_len;
+/* Letters in the longest spelling: a longer word is no known surname. */
+NK_HIDDEN extern const size_t nk_ko_spelling_letters_max;
+
+/*
+ * The spellings by hash, open addressing with linear probing: a slot
+ * holds a row of nk_ko_spellings plus one, or 0 where a probe ends.
+ * The table has a power-of-two size; a hash picks slot hash & mask.
+ */
+NK_HIDDEN extern const uint16_t nk_ko_spelling_slots[];
+NK_HIDDEN extern const uint32_t nk_ko_spelling_slot_mask;
+
+/* FNV-1a, 32 bits, as gen_ko_surnames.py hashes a spelling. */
+#define NK_KO_FNV_BASIS 0x811C9DC5u
+#define NK_KO_FNV_PRIME 0x01000193u
+
+static inline uint32_t nk_ko_fnv_step(uint32_t h, char c)
+{
+	return (h ^ (uint8_t)c) * NK_KO_FNV_PRIME;
+}
 NK_HIDDEN extern const nk_ko_hangul_surname nk_ko_hangul_surnames[];
 NK_HIDDEN extern const size_t nk_ko_hangul_surnames_len;
 

@@ -6,6 +6,7 @@
 
 #include "hangul.h"
 #include "ko.h"
+#include "ko_tables.h"
 #include "nk_test.h"
 
 /* Hangul syllables used below. */
@@ -105,6 +106,46 @@ START_TEST(surnames_by_table)
 	/* Ko and Ku, O and U: spellings apart, surnames apart. */
 	ck_assert(!nkt_share_key("Ko Su-gil", "Ku Su-gil"));
 	ck_assert(!nkt_share_key("Oh Su-gil", "Woo Su-gil"));
+}
+END_TEST
+
+/* The Hangul of the surname a trace says the table gave, "" if none. */
+static void surname_traced(void *data, const char *stage, const char *detail)
+{
+	const char *arrow = strstr(detail, " -> ");
+	if (strcmp(stage, "ko") == 0 && strncmp(detail, "surname '", 9) == 0 &&
+	    arrow && *(const char *)data == '\0')
+		strcpy(data, arrow + strlen(" -> "));
+}
+
+/* A spelling as it is written: the fold's capitals are marked vowels. */
+static void written(char *out, const char *latin)
+{
+	out[0] = '\0';
+	for (const char *c = latin; *c; c++)
+		strcat(out, *c == 'E' ? "é" : *c == 'O' ? "ŏ" : *c == 'U' ? "ŭ"
+			    : (char[]){ *c, '\0' });
+	strcat(out, " Su-gil");
+}
+
+/* Every spelling of the table is found, as one of its surnames. */
+START_TEST(every_spelling_found)
+{
+	for (size_t i = 0; i < nk_ko_spellings_len; i++) {
+		const nk_ko_spelling *sp = &nk_ko_spellings[i];
+		char name[64], hangul[32] = "", buf[NK_KEY_MAX];
+		nk_key_options opts = NK_KEY_OPTIONS_INIT;
+		opts.lang = NK_LANG_KO;
+		opts.trace = surname_traced;
+		opts.trace_data = hangul;
+		written(name, sp->latin);
+		ck_assert_int_eq(nk_key(NULL, buf, sizeof buf, nkt_ctx(), name,
+					strlen(name), &opts), NK_OK);
+		bool found = false;
+		for (size_t k = 0; k < sp->nids; k++)
+			found |= strcmp(hangul, nk_ko_surnames[sp->ids[k]].hangul) == 0;
+		ck_assert_msg(found, "%s: surname %s", name, hangul);
+	}
 }
 END_TEST
 
@@ -370,6 +411,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, hangul_decomposes);
 	tcase_add_test(tc, hangul_romanizes);
 	tcase_add_test(tc, surnames_by_table);
+	tcase_add_test(tc, every_spelling_found);
 	tcase_add_test(tc, two_syllable_surnames);
 	tcase_add_test(tc, ambiguous_spellings);
 	tcase_add_test(tc, fold_consonants);
