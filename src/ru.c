@@ -311,6 +311,9 @@ static size_t step(ru_step fn, const char *what, char *s, size_t n,
 
 static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 {
+	if (!tr->fn) /* the hot path: no copies for the trace */
+		return fold_endings(s, collapse_doubles(s, fold_glides(s,
+			fold_signs(s, n))));
 	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
 	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
 	n = step(collapse_doubles, "doubled letters", s, n, tr);
@@ -480,6 +483,13 @@ static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k,
 	}
 }
 
+/* Can a cue start with letter c?  (w sch sz cz ou tch gu ch x j) */
+static bool may_cue(uint32_t c)
+{
+	return c == 'w' || c == 's' || c == 'c' || c == 'o' || c == 't' ||
+	       c == 'g' || c == 'x' || c == 'j';
+}
+
 static unsigned name_cues(const nk_name *nm, size_t skip)
 {
 	unsigned cues = 0;
@@ -489,7 +499,9 @@ static unsigned name_cues(const nk_name *nm, size_t skip)
 		if (t->script != NK_SCRIPT_LATIN)
 			continue;
 		for (size_t k = 0; k < t->len; k++)
-			cues |= slot_cues(nm, t, k, i != skip);
+			if (may_cue(nm->text[t->start + k]) ||
+			    nm->marks[t->start + k])
+				cues |= slot_cues(nm, t, k, i != skip);
 	}
 	return cues;
 }
