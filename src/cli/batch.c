@@ -98,6 +98,8 @@ int nk_batch_parse_option(nk_batch_options *o, int argc, char **argv, int *i)
 bool nk_batch_add(nk_batch *b, const char *name, size_t len,
 		  unsigned long long seq, const char *where)
 {
+	if (!b->items && !(b->items = calloc(NK_BATCH_MAX, sizeof *b->items)))
+		return false;
 	if (b->names_len + len + 1 > b->names_cap) {
 		size_t cap = b->names_cap ? b->names_cap : NK_BATCH_NAMES_INITIAL;
 		while (cap < b->names_len + len + 1)
@@ -127,6 +129,8 @@ void nk_batch_clear(nk_batch *b)
 
 void nk_batch_free(nk_batch *b)
 {
+	free(b->items);
+	b->items = NULL;
 	free(b->names);
 	b->names = NULL;
 	b->names_cap = 0;

@@ -2,6 +2,7 @@
  * batch.h - keying many names at once on several threads, for dedupe and
  * annotate.  A batch holds up to NK_BATCH_MAX names copied from the
  * input; nk_batch_key() keys them all, splitting the work over threads.
+ * A zeroed nk_batch is an empty one; nk_batch_free() releases it.
  */
 #ifndef NK_BATCH_H
 #define NK_BATCH_H
@@ -12,7 +13,7 @@
 #include "input.h"
 #include "namekey.h"
 
-#define NK_BATCH_MAX 4096
+#define NK_BATCH_MAX 16384
 #define NK_THREADS_MAX 64
 
 typedef struct nk_batch_item {
@@ -25,7 +26,7 @@ typedef struct nk_batch_item {
 } nk_batch_item;
 
 typedef struct nk_batch {
-	nk_batch_item items[NK_BATCH_MAX];
+	nk_batch_item *items; /* NK_BATCH_MAX of them, on the heap */
 	size_t n;
 	char *names;
 	size_t names_len, names_cap;
