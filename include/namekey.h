@@ -742,8 +742,11 @@ typedef void (*nk_problem_fn)(void *data, const char *problem);
 /**
  * Check the store: SQLite's integrity check and foreign keys, then our
  * invariants - every alias has keys, the keys are what the current key
- * function makes, the near-key index covers every key, no identity
- * without aliases, every identity created by a live history entry.
+ * function makes, the hashes the aliases are indexed by match their
+ * text, no identity has one alias twice, the near-key index lists
+ * exactly the parts of the stored keys with their use counts, no
+ * identity without aliases, every identity created by a live history
+ * entry.
  * @return NK_OK (no problems); NK_ECORRUPT (fn was told each problem);
  *         NK_EBUSY; NK_EDB.
  */

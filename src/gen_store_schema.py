@@ -10,9 +10,16 @@ version N-1 to N; index 0 is unused) and nk_store_schema_version.
 import sys
 
 
+def sql_only(text):
+    """The text without its whole-line comments: they are for readers of
+    db/, and a C string literal should stay under 4095 bytes."""
+    return ''.join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith('--'))
+
+
 def c_string(text):
     out = []
-    for line in text.splitlines(keepends=True):
+    for line in sql_only(text).splitlines(keepends=True):
         esc = line.replace('\\', '\\\\').replace('"', '\\"')
         esc = esc.replace('\t', '\\t').replace('\n', '\\n')
         out.append('\t"' + esc + '"')

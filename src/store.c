@@ -19,6 +19,10 @@
 #define MS_PER_S 1000.0
 #define NK_STORE_CACHE_KIB 65536
 #define NK_STORE_MMAP_BYTES 1073741824
+/* Helper threads SQLite may use to sort (CREATE INDEX after an import). */
+#define NK_STORE_SORT_THREADS 4
+/* Pages of new stores: a 1M-alias index is two levels deep, not three. */
+#define NK_STORE_PAGE_BYTES 16384
 #define NK_XSTR(x) #x
 #define NK_STR(x) NK_XSTR(x)
 #define DIR_MODE 0777
@@ -135,10 +139,12 @@ static void exec_quiet(nk_store *st, const char *sql)
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+/* Not copied: every caller steps the statement to its end while s
+ * lives, and nk_st_sql() clears the bindings before the next use. */
 void nk_st_bind_text(sqlite3_stmt *q, int i, const char *s, size_t len)
 {
 	if (s)
-		sqlite3_bind_text(q, i, s, (int)len, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, i, s, (int)len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(q, i);
 }
@@ -204,27 +210,21 @@ int nk_st_write_begin(nk_store *st)
 		return nk_st_error(st, NK_EREADONLY, "opened read-only");
 	if (st->batch)
 		return nk_st_exec(st, "SAVEPOINT nk_op");
-	/* Another handle may have rebuilt the near index since. */
-	nk_hashset_clear(&st->parts);
 	return nk_st_exec(st, "BEGIN IMMEDIATE");
 }
 
 int nk_st_write_end(nk_store *st, int rc)
 {
 	if (st->batch) {
-		if (rc != NK_OK) {
+		if (rc != NK_OK)
 			exec_quiet(st, "ROLLBACK TO nk_op");
-			nk_hashset_clear(&st->parts);
-		}
 		exec_quiet(st, "RELEASE nk_op");
 		return rc;
 	}
 	if (rc == NK_OK)
 		rc = nk_st_exec(st, "COMMIT");
-	if (rc != NK_OK) {
+	if (rc != NK_OK)
 		exec_quiet(st, "ROLLBACK");
-		nk_hashset_clear(&st->parts);
-	}
 	return rc;
 }
 
@@ -263,10 +263,8 @@ static int end_batch(nk_store *st, const char *sql)
 			  : NK_EINVAL;
 	st->batch = false;
 	const int rc = nk_st_exec(st, sql);
-	if (rc != NK_OK) {
+	if (rc != NK_OK)
 		exec_quiet(st, "ROLLBACK");
-		nk_hashset_clear(&st->parts);
-	}
 	return rc;
 }
 
@@ -277,8 +275,6 @@ int nk_store_commit(nk_store *st)
 
 int nk_store_rollback(nk_store *st)
 {
-	if (st)
-		nk_hashset_clear(&st->parts);
 	return end_batch(st, "ROLLBACK");
 }
 
@@ -365,11 +361,16 @@ static int set_key_format(nk_store *st, int format)
 	return rc;
 }
 
-/* Runs after migration script v, in its transaction. */
+/* Runs after migration script v, in its transaction.  v2 made the near
+ * index, but v3 changed its grams and where keys live: the index is
+ * filled once, from the v3 tables, with the key hashes v3 added. */
 static int after_migration(nk_store *st, unsigned v)
 {
-	enum { NEAR_INDEX_VERSION = 2 };
-	return v == NEAR_INDEX_VERSION ? nk_st_near_rebuild(st) : NK_OK;
+	enum { KEYS_ON_ROWS_VERSION = 3 };
+	if (v != KEYS_ON_ROWS_VERSION)
+		return NK_OK;
+	const int rc = nk_st_hash_keys(st);
+	return rc == NK_OK ? nk_st_near_rebuild(st) : rc;
 }
 
 static int upgrade(nk_store *st, long long from)
@@ -478,11 +479,14 @@ static int connect(nk_store *st, bool exists)
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->busy_ms);
 	/* Lookups read a large store through the page cache and mmap
-	 * rather than a read() per page. */
+	 * rather than a read() per page.  page_size only counts for a
+	 * store not yet created. */
 	rc = nk_st_exec(st, "PRAGMA foreign_keys = ON; "
 			"PRAGMA synchronous = NORMAL; "
 			"PRAGMA cache_size = -" NK_STR(NK_STORE_CACHE_KIB) "; "
-			"PRAGMA mmap_size = " NK_STR(NK_STORE_MMAP_BYTES));
+			"PRAGMA mmap_size = " NK_STR(NK_STORE_MMAP_BYTES) "; "
+			"PRAGMA threads = " NK_STR(NK_STORE_SORT_THREADS) "; "
+			"PRAGMA page_size = " NK_STR(NK_STORE_PAGE_BYTES));
 	return rc == NK_OK ? check_identity(st) : rc;
 }
 
@@ -539,8 +543,8 @@ void nk_store_close(nk_store *st)
 		exec_quiet(st, "ROLLBACK");
 	sqlite3_close(st->db);
 	nk_ctx_unref(st->ctx);
-	nk_hashset_free(&st->parts);
 	free(st->cands.cand);
+	free(st->cands.alias);
 	free(st->cands.text);
 	free(st->change_detail);
 	free(st->path);

@@ -3,9 +3,12 @@
  * cache, transactions, error messages and the keys of aliases.
  *
  * store.c owns opening, schema creation and migration, transactions and
- * errors; store_keys.c the keys of aliases, the near-key index and
- * resolve; store_check.c the invariants; store_edit.c every change and its undo; store_io.c import
- * and export.  store_schema.c is generated from db/ at build time.
+ * errors; store_keys.c the keys of aliases and reindexing; store_near.c
+ * the near-key index (key parts, their use counts and grams);
+ * store_resolve.c resolving a name; store_check.c the invariants;
+ * store_edit.c every change; store_undo.c undoing them; store_io.c
+ * import and export.  store_schema.c is generated from db/ at build
+ * time.
  */
 #ifndef NK_STORE_INT_H
 #define NK_STORE_INT_H
@@ -29,6 +32,14 @@ extern const char nk_store_schema_sql[];
 extern const char *const nk_store_migrations[];
 extern const unsigned nk_store_schema_version;
 
+/* The columns of import and export, in export order. */
+enum nk_st_column {
+	COL_REF, COL_NAME, COL_DISPLAY, COL_LANG, COL_NOTE, COL_SOURCE,
+	COL_ADDED, COL_CREATED, COL_UPDATED, NCOLUMNS
+};
+
+NK_HIDDEN extern const char *const nk_st_column_names[NCOLUMNS];
+
 /* The indexed lookups of resolve, for tests that check their plans. */
 NK_HIDDEN extern const char *const nk_store_lookup_sql[];
 
@@ -37,16 +48,27 @@ typedef struct nk_stmt_slot {
 	sqlite3_stmt *stmt;
 } nk_stmt_slot;
 
-/* Set of 64-bit hashes (0 is never stored); open addressing. */
-typedef struct nk_hashset {
-	uint64_t *slot;
+/* Uses of key parts counted in memory, written to key_parts in one go
+ * (import, reindex, rebuild), or compared with it (check).  Part text
+ * lives in one buffer; slots hold offsets into it. */
+typedef struct nk_tally_slot {
+	uint64_t hash; /* 0: empty */
+	size_t off, len;
+	long long count;
+} nk_tally_slot;
+
+typedef struct nk_tally {
+	nk_tally_slot *slot;
 	size_t cap; /* a power of two, or 0 */
 	size_t n;
-} nk_hashset;
+	char *text;
+	size_t tlen, tcap;
+} nk_tally;
 
 /* Candidates of one resolve, before they are handed out. */
 typedef struct nk_cand_buf {
 	nk_candidate *cand;
+	long long *alias; /* per candidate: the alias that gave the evidence */
 	size_t n, cap;
 	char *text; /* display and alias strings, NUL-terminated */
 	size_t tlen, tcap;
@@ -61,7 +83,7 @@ struct nk_store {
 	unsigned busy_ms;
 	int key_format;      /* meta.key_format */
 	bool batch;          /* inside nk_store_begin() */
-	nk_hashset parts;    /* key parts known to be in the near index */
+	nk_tally *tally;     /* set: part uses go here, not to key_parts */
 	nk_cand_buf cands;
 	char *change_detail; /* nk_store_undo()'s out->detail */
 	nk_stmt_slot stmts[NK_STORE_STMT_CACHE];
@@ -101,7 +123,8 @@ NK_HIDDEN int nk_st_write_begin(nk_store *st);
 /* End it: commit when rc is NK_OK, else roll back; returns the outcome. */
 NK_HIDDEN int nk_st_write_end(nk_store *st, int rc);
 
-/* Bind helpers: text of len bytes (copied), NULL for a NULL s. */
+/* Bind helpers: text of len bytes (not copied: it must live until the
+ * statement is reset), NULL for a NULL s. */
 NK_HIDDEN void nk_st_bind_text(sqlite3_stmt *q, int i, const char *s,
 			       size_t len);
 NK_HIDDEN void nk_st_bind_str(sqlite3_stmt *q, int i, const char *s);
@@ -138,6 +161,9 @@ typedef struct nk_st_alias {
 	const char *source; /* NULL: none */
 	size_t source_len;
 	long long added;
+	const char *keys; /* its keys if made already, else NULL */
+	bool unique;      /* the caller made sure identity has no alias
+			     called name */
 } nk_st_alias;
 
 /* store_edit.c: insert rows (the alias with its keys, made as lang). */
@@ -145,6 +171,10 @@ NK_HIDDEN int nk_st_identity_insert(nk_store *st, long long *out,
 				    const nk_st_ident *n);
 NK_HIDDEN int nk_st_alias_insert(nk_store *st, long long *out,
 				 const nk_st_alias *a, nk_lang lang);
+
+/* Run sql with ?1 = a (and ?2 = b, when the SQL has it). */
+NK_HIDDEN int nk_st_run_with(nk_store *st, const char *sql, long long a,
+			     long long b);
 
 /* The static name of a history op ("unknown" if none). */
 NK_HIDDEN const char *nk_st_op_name(const char *op);
@@ -154,23 +184,54 @@ NK_HIDDEN const char *nk_st_op_name(const char *op);
 NK_HIDDEN int nk_st_keys_make(nk_store *st, char *keys, const char *name,
 			      size_t len, nk_lang lang);
 
-/* Store keys (as made above) for alias, with their near-index parts. */
+/* The keys of name keyed as lang into buf (NK_KEY_MAX bytes). */
+NK_HIDDEN int nk_st_make_keys(nk_store *st, char *buf, const char *name,
+			      size_t len, nk_lang lang);
+
+/* Length of the first key of a space-separated list. */
+NK_HIDDEN size_t nk_st_first_key(const char *keys);
+
+/* The further keys of alias (its first is on its row) into alias_keys,
+ * and the parts of all its keys into the near index. */
 NK_HIDDEN int nk_st_keys_write(nk_store *st, long long alias,
 			       const char *keys);
 
-/* Make the keys of alias id (name, keyed as lang) and put
- * them and their parts in the index. */
-NK_HIDDEN int nk_st_keys_add(nk_store *st, long long alias, const char *name,
-			     size_t len, nk_lang lang);
+/* Take the keys of alias out of the near index and alias_keys (before
+ * the alias is deleted or re-keyed). */
+NK_HIDDEN int nk_st_keys_drop(nk_store *st, long long alias);
+
+/* Delete the aliases that select_sql lists (ids; ?1 = a, ?2 = b if the
+ * SQL has it) by running delete_sql with the same parameters, taking
+ * their keys out of the near index first. */
+NK_HIDDEN int nk_st_aliases_delete(nk_store *st, const char *select_sql,
+				   const char *delete_sql, long long a,
+				   long long b);
+
+/* Set the name and key hashes of every alias (migration). */
+NK_HIDDEN int nk_st_hash_keys(nk_store *st);
 
 /* Re-key every alias of identity id as lang. */
 NK_HIDDEN int nk_st_rekey_identity(nk_store *st, long long id, nk_lang lang);
 
-/* Rebuild key_parts and key_grams from alias_keys. */
+/* store_near.c: count (delta > 0) or uncount the parts of the keys in
+ * the near index, adding and removing parts and grams as needed; into
+ * st->tally instead while one is set. */
+NK_HIDDEN int nk_st_near_count(nk_store *st, const char *keys, size_t len,
+			       int delta);
+
+/* Rebuild key_parts and key_grams from the keys of aliases. */
 NK_HIDDEN int nk_st_near_rebuild(nk_store *st);
 
+/* Add the tallied uses to key_parts, with grams for new parts. */
+NK_HIDDEN int nk_st_near_flush(nk_store *st, const nk_tally *t);
+
 /* FNV-1a of p[0..n) without the byte at skip (skip == n: whole). */
-NK_HIDDEN uint64_t nk_st_gram(const char *p, size_t n, size_t skip);
+NK_HIDDEN uint64_t nk_st_hash(const char *p, size_t n, size_t skip);
+
+/* The hash stored in key_grams and aliases: the hash above folded to
+ * 24 bits, signed, which SQLite stores in 3 bytes.  Lookups compare the
+ * text too, so hashes that collide cost a row read, not a wrong answer. */
+NK_HIDDEN sqlite3_int64 nk_st_gram(const char *p, size_t n, size_t skip);
 
 /* The parts of a key: after the language prefix, split at ':'. */
 typedef struct nk_part_iter {
@@ -181,11 +242,17 @@ NK_HIDDEN nk_part_iter nk_st_parts(const char *key, size_t len);
 NK_HIDDEN bool nk_st_next_part(nk_part_iter *it, const char **part,
 			       size_t *n);
 
-/* The keys of name keyed as lang into buf (NK_KEY_MAX bytes). */
-NK_HIDDEN int nk_st_make_keys(nk_store *st, char *buf, const char *name,
-			      size_t len, nk_lang lang);
+/* Walk a space-separated key list: *key and *len get the next key. */
+NK_HIDDEN bool nk_st_next_key(const char **list, const char **key,
+			      size_t *len);
 
-NK_HIDDEN void nk_hashset_clear(nk_hashset *h);
-NK_HIDDEN void nk_hashset_free(nk_hashset *h);
+/* Tally: count the parts of every key in a space-separated list (len
+ * bytes); false when out of memory.  Only additions are tallied: nothing
+ * is removed from the index while st->tally is set. */
+NK_HIDDEN bool nk_tally_keys(nk_tally *t, const char *keys, size_t len);
+/* The slot of part p, or NULL. */
+NK_HIDDEN nk_tally_slot *nk_tally_find(const nk_tally *t, const char *p,
+				       size_t n);
+NK_HIDDEN void nk_tally_free(nk_tally *t);
 
 #endif /* NK_STORE_INT_H */

@@ -1,9 +1,16 @@
 /*
- * store_io.c - import and export: reading records of TSV (backslash
- * escapes), CSV (RFC 4180) and JSONL (parsed by SQLite's JSON functions)
- * into identities and aliases in one transaction, and writing them back
- * in the same columns.  The column set is the export's, so an export
- * imports into an empty store as the same store.
+ * store_io.c - import: reading records of TSV (backslash escapes), CSV
+ * (RFC 4180) and JSONL (parsed by SQLite's JSON functions) into
+ * identities and aliases in one transaction.  The columns are those
+ * store_export.c writes, so an export imports into an empty store as
+ * the same store.
+ *
+ * An import keys each name once, counts the key parts of its aliases in
+ * memory and adds them to the near-key index once, at the end.  Into an
+ * empty store it also drops the three indexes of aliases and builds
+ * them again after the last row (same transaction, so still all or
+ * nothing): one sorted build is much cheaper than an index insert per
+ * alias.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -15,22 +22,14 @@
 #include "utf8.h"
 
 #define READ_BUF (64 * 1024)
-#define WRITE_BUF (64 * 1024)
 #define FIELDS_MAX 16
 /* A longer record is refused, not buffered: no name is that long. */
 #define RECORD_MAX (4 * 1024 * 1024)
 #define REFS_MIN 1024
 #define INT_TEXT_MAX 24
+/* Spreads identity ids over the bits of a name hash (golden ratio). */
+#define PAIR_MIX 0x9e3779b97f4a7c15ull
 
-enum column {
-	COL_REF, COL_NAME, COL_DISPLAY, COL_LANG, COL_NOTE, COL_SOURCE,
-	COL_ADDED, COL_CREATED, COL_UPDATED, NCOLUMNS
-};
-
-static const char *const column_names[NCOLUMNS] = {
-	"ref", "name", "display", "lang", "note", "source", "added",
-	"created", "updated"
-};
 
 /* ---------------------------------------------------------------- */
 /* Records                                                            */
@@ -291,7 +290,7 @@ typedef struct ref_map {
 
 static size_t ref_find(const ref_map *m, const char *ref, size_t len)
 {
-	size_t i = nk_st_gram(ref, len, len) & (m->cap - 1);
+	size_t i = nk_st_hash(ref, len, len) & (m->cap - 1);
 	while (m->slot[i].ref && (strlen(m->slot[i].ref) != len ||
 				  memcmp(m->slot[i].ref, ref, len) != 0))
 		i = (i + 1) & (m->cap - 1);
@@ -339,6 +338,69 @@ static void ref_free(ref_map *m)
 }
 
 /* ---------------------------------------------------------------- */
+/* Name map: (identity, name) pairs -> alias ids                      */
+/* ---------------------------------------------------------------- */
+
+/* While aliases_name is dropped, this finds the aliases of a name and
+ * identity: each alias whose pair hashes alike is read back and compared
+ * (pairs that share a hash each keep their own slot). */
+typedef struct name_slot {
+	uint64_t hash; /* 0: empty */
+	long long alias;
+} name_slot;
+
+typedef struct name_map {
+	name_slot *slot;
+	size_t cap, n;
+} name_map;
+
+static uint64_t pair_hash(long long identity, const char *name, size_t len)
+{
+	const uint64_t h = nk_st_hash(name, len, len) ^
+			   ((uint64_t)identity * PAIR_MIX);
+	return h ? h : 1;
+}
+
+/* The next slot at or after *at holding hash h: its alias, or 0 at the
+ * end of h's run. */
+static long long map_next(const name_map *m, uint64_t h, size_t *at)
+{
+	for (size_t i = *at; m->cap && m->slot[i].hash;
+	     i = (i + 1) & (m->cap - 1))
+		if (m->slot[i].hash == h) {
+			*at = (i + 1) & (m->cap - 1);
+			return m->slot[i].alias;
+		}
+	return 0;
+}
+
+static void map_place(name_map *m, name_slot s)
+{
+	size_t i = s.hash & (m->cap - 1);
+	while (m->slot[i].hash)
+		i = (i + 1) & (m->cap - 1);
+	m->slot[i] = s;
+	m->n++;
+}
+
+static bool map_put(name_map *m, uint64_t h, long long alias)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		name_map b = { .cap = m->cap ? 2 * m->cap : REFS_MIN };
+		b.slot = calloc(b.cap, sizeof *b.slot);
+		if (!b.slot)
+			return false;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slot[i].hash)
+				map_place(&b, m->slot[i]);
+		free(m->slot);
+		*m = b;
+	}
+	map_place(m, (name_slot){ h, alias });
+	return true;
+}
+
+/* ---------------------------------------------------------------- */
 /* Import                                                             */
 /* ---------------------------------------------------------------- */
 
@@ -351,6 +413,10 @@ typedef struct importer {
 	long long hid, next_alias, first_alias, now;
 	unsigned long row;
 	nk_import_report rep;
+	nk_tally parts;     /* key part uses, added to the index at the end */
+	bool bulk;          /* into an empty store: see bulk_begin() */
+	char *index_sql;    /* bulk: the dropped indexes, to build again */
+	name_map names;     /* bulk: (identity, name) pairs imported */
 } importer;
 
 static void default_columns(importer *im)
@@ -364,18 +430,19 @@ static bool header(importer *im, const reader *r)
 {
 	size_t n;
 	const char *f = field(r, 0, &n);
-	if (!f || strcmp(f, column_names[COL_REF]) != 0)
+	if (!f || strcmp(f, nk_st_column_names[COL_REF]) != 0)
 		return false;
 	for (int c = 0; c < NCOLUMNS; c++)
 		im->col[c] = -1;
 	for (size_t i = 0; i < r->nfields; i++)
 		for (int c = 0; c < NCOLUMNS; c++)
-			if (strcmp(r->text + r->off[i], column_names[c]) == 0)
+			if (strcmp(r->text + r->off[i],
+				   nk_st_column_names[c]) == 0)
 				im->col[c] = (int)i;
 	return true;
 }
 
-static const char *col(const importer *im, enum column c, size_t *len)
+static const char *col(const importer *im, enum nk_st_column c, size_t *len)
 {
 	if (im->col[c] < 0) {
 		*len = 0;
@@ -404,7 +471,7 @@ static const char *record_problem(const importer *im)
 	return NULL;
 }
 
-static bool parse_time(const importer *im, enum column c, long long *out)
+static bool parse_time(const importer *im, enum nk_st_column c, long long *out)
 {
 	size_t n;
 	const char *s = col(im, c, &n);
@@ -454,16 +521,72 @@ static int new_identity(importer *im, ref_slot *ref, const char *name,
 	return rc;
 }
 
-static int undo_new_identity(importer *im, ref_slot *ref)
+/* Into an empty store, drop the indexes of aliases; bulk_end() builds
+ * them again from sorted runs, which is much faster than a million
+ * inserts into them and packs their pages full. */
+static int bulk_begin(importer *im)
 {
-	sqlite3_stmt *q = nk_st_sql(im->st, "DELETE FROM identities "
-				    "WHERE id = ?1");
+	sqlite3_stmt *q = nk_st_sql(im->st, "SELECT group_concat(sql, ';') "
+		"FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+		"'aliases' AND sql IS NOT NULL AND NOT EXISTS (SELECT 1 "
+		"FROM aliases)");
 	if (!q)
 		return NK_EDB;
-	sqlite3_bind_int64(q, 1, ref->id);
-	ref->id = 0;
-	im->rep.identities--;
-	return nk_st_run(im->st, q);
+	int rc = nk_st_row(im->st, q);
+	if (rc != NK_OK)
+		return rc;
+	const char *sql = (const char *)sqlite3_column_text(q, 0);
+	im->index_sql = sql ? strdup(sql) : NULL;
+	sqlite3_reset(q);
+	if (!sql)
+		return NK_OK;
+	if (!im->index_sql)
+		return nk_st_error(im->st, NK_ENOMEM, "out of memory");
+	im->bulk = true;
+	return nk_st_exec(im->st, "DROP INDEX aliases_name; "
+			  "DROP INDEX aliases_identity; DROP INDEX aliases_key");
+}
+
+static int bulk_end(importer *im)
+{
+	return im->bulk ? nk_st_exec(im->st, im->index_sql) : NK_OK;
+}
+
+/* Is the pair new?  What nk_st_alias_insert() checks through
+ * aliases_name, while that is dropped. */
+static int bulk_unique(importer *im, long long identity, const char *name,
+		       size_t len)
+{
+	const uint64_t h = pair_hash(identity, name, len);
+	size_t at = h & (im->names.cap - 1);
+	long long alias;
+	while ((alias = map_next(&im->names, h, &at)) != 0) {
+		sqlite3_stmt *q = nk_st_sql(im->st, "SELECT 1 FROM aliases "
+			"WHERE id = ?1 AND identity = ?2 AND name = ?3");
+		if (!q)
+			return NK_EDB;
+		sqlite3_bind_int64(q, 1, alias);
+		sqlite3_bind_int64(q, 2, identity);
+		nk_st_bind_text(q, 3, name, len);
+		const int rc = nk_st_row(im->st, q);
+		if (rc == NK_OK) {
+			sqlite3_reset(q);
+			return nk_st_error(im->st, NK_EINVAL, "identity %lld "
+					   "already has the alias '%.*s'",
+					   identity, (int)len, name);
+		}
+		if (rc != NK_ENOTFOUND)
+			return rc;
+	}
+	return NK_OK;
+}
+
+static int bulk_note(importer *im, long long identity, const char *name,
+		     size_t len)
+{
+	return map_put(&im->names, pair_hash(identity, name, len),
+		       im->next_alias)
+		? NK_OK : nk_st_error(im->st, NK_ENOMEM, "out of memory");
 }
 
 static bool is_row_error(int rc)
@@ -497,22 +620,21 @@ static int import_row(importer *im)
 	const bool fresh = rc == NK_OK && slot->id == 0;
 	char keys[NK_KEY_MAX];
 	/* Key before making the identity: a bad name costs no id. */
-	if (fresh)
-		rc = nk_st_keys_make(im->st, keys, a.name, a.len, lang);
+	if (rc == NK_OK)
+		rc = nk_st_keys_make(im->st, keys, a.name, a.len,
+				     fresh ? lang : slot->lang);
 	if (fresh && rc == NK_OK)
 		rc = new_identity(im, slot, a.name, a.len, lang);
+	else if (rc == NK_OK && im->bulk)
+		rc = bulk_unique(im, slot->id, a.name, a.len);
 	if (rc != NK_OK)
 		return rc;
 	a.identity = slot->id;
+	a.keys = keys;
+	a.unique = im->bulk;
 	rc = nk_st_alias_insert(im->st, NULL, &a, slot->lang);
-	if (rc != NK_OK && fresh && is_row_error(rc)) {
-		char keep[NK_STORE_ERRMSG_MAX];
-		snprintf(keep, sizeof keep, "%s", im->st->errmsg);
-		const int urc = undo_new_identity(im, slot);
-		if (urc != NK_OK)
-			return urc;
-		snprintf(im->st->errmsg, sizeof im->st->errmsg, "%s", keep);
-	}
+	if (rc == NK_OK && im->bulk)
+		rc = bulk_note(im, slot->id, a.name, a.len);
 	if (rc == NK_OK) {
 		im->next_alias++;
 		im->rep.aliases++;
@@ -589,9 +711,11 @@ static int import_finish(importer *im)
 	return nk_st_run(im->st, q);
 }
 
-static int import_all(importer *im)
+static int import_rows(importer *im)
 {
-	int rc = import_start(im);
+	int rc = bulk_begin(im);
+	if (rc == NK_OK)
+		rc = import_start(im);
 	while (rc == NK_OK && read_record(im->rd)) {
 		im->row++;
 		rc = import_record(im);
@@ -599,6 +723,18 @@ static int import_all(importer *im)
 	if (rc == NK_OK && im->rd->failed)
 		rc = nk_st_error(im->st, NK_EIO, "row %lu: read error",
 				 im->row + 1);
+	return rc;
+}
+
+static int import_all(importer *im)
+{
+	im->st->tally = &im->parts;
+	int rc = import_rows(im);
+	im->st->tally = NULL;
+	if (rc == NK_OK)
+		rc = nk_st_near_flush(im->st, &im->parts);
+	if (rc == NK_OK)
+		rc = bulk_end(im);
 	return rc == NK_OK ? import_finish(im) : rc;
 }
 
@@ -628,139 +764,10 @@ int nk_store_import(nk_import_report *out, nk_store *st, nk_read_fn read,
 	if (out)
 		*out = rc == NK_OK ? im.rep : (nk_import_report){ 0 };
 	ref_free(&im.refs);
+	nk_tally_free(&im.parts);
+	free(im.names.slot);
+	free(im.index_sql);
 	free(rd->text);
 	free(rd);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- */
-/* Export                                                             */
-/* ---------------------------------------------------------------- */
-
-typedef struct writer {
-	nk_write_fn fn;
-	void *data;
-	char buf[WRITE_BUF];
-	size_t len;
-	bool failed;
-} writer;
-
-static void flush(writer *w)
-{
-	if (w->len && !w->failed)
-		w->failed = w->fn(w->data, w->buf, w->len) != 0;
-	w->len = 0;
-}
-
-static void emit(writer *w, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (w->len == sizeof w->buf)
-			flush(w);
-		w->buf[w->len++] = s[i];
-	}
-}
-
-static void emit_c(writer *w, char c)
-{
-	emit(w, &c, 1);
-}
-
-static void emit_tsv(writer *w, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char c = s[i];
-		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-			emit_c(w, '\\');
-			emit_c(w, c == '\t' ? 't' : c == '\n' ? 'n'
-				  : c == '\r' ? 'r' : '\\');
-		} else {
-			emit_c(w, c);
-		}
-	}
-}
-
-static void emit_csv(writer *w, const char *s, size_t n)
-{
-	if (strcspn(s, ",\"\r\n") >= n) {
-		emit(w, s, n);
-		return;
-	}
-	emit_c(w, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			emit_c(w, '"');
-		emit_c(w, s[i]);
-	}
-	emit_c(w, '"');
-}
-
-static void emit_row(writer *w, nk_format f, sqlite3_stmt *q, bool header)
-{
-	const char sep = f == NK_FORMAT_CSV ? ',' : '\t';
-	for (int c = 0; c < NCOLUMNS; c++) {
-		if (c)
-			emit_c(w, sep);
-		const char *s = header ? column_names[c]
-			: (const char *)sqlite3_column_text(q, c);
-		const size_t n = header ? strlen(s)
-			: (size_t)sqlite3_column_bytes(q, c);
-		if (!s)
-			continue;
-		if (f == NK_FORMAT_CSV)
-			emit_csv(w, s, n);
-		else
-			emit_tsv(w, s, n);
-	}
-	emit_c(w, '\n');
-}
-
-#define EXPORT_FROM \
-	" FROM aliases a JOIN identities i ON i.id = a.identity " \
-	"ORDER BY i.id, a.id"
-
-static int export_rows(nk_store *st, writer *w, nk_format f)
-{
-	sqlite3_stmt *q = nk_st_sql(st, f == NK_FORMAT_JSONL
-		? "SELECT json_object('ref', i.id, 'name', a.name, 'display', "
-		  "i.display, 'lang', i.lang, 'note', i.note, 'source', "
-		  "a.source, 'added', a.added, 'created', i.created, "
-		  "'updated', i.updated)" EXPORT_FROM
-		: "SELECT i.id, a.name, i.display, i.lang, i.note, a.source, "
-		  "a.added, i.created, i.updated" EXPORT_FROM);
-	if (!q)
-		return NK_EDB;
-	if (f != NK_FORMAT_JSONL)
-		emit_row(w, f, q, true);
-	int step;
-	while (!w->failed && (step = sqlite3_step(q)) == SQLITE_ROW) {
-		if (f == NK_FORMAT_JSONL) {
-			emit(w, (const char *)sqlite3_column_text(q, 0),
-			     (size_t)sqlite3_column_bytes(q, 0));
-			emit_c(w, '\n');
-		} else {
-			emit_row(w, f, q, false);
-		}
-	}
-	sqlite3_reset(q);
-	flush(w);
-	if (w->failed)
-		return nk_st_error(st, NK_EIO, "export: write error");
-	return step == SQLITE_DONE ? NK_OK : nk_st_sqlerr(st, step);
-}
-
-int nk_store_export(nk_store *st, nk_write_fn write, void *write_data,
-		    nk_format format)
-{
-	if (!st)
-		return NK_EINVAL;
-	if (!write || format < NK_FORMAT_TSV || format > NK_FORMAT_JSONL)
-		return nk_st_error(st, NK_EINVAL, "bad export format");
-	writer *w = malloc(sizeof *w);
-	if (!w)
-		return nk_st_error(st, NK_ENOMEM, "out of memory");
-	*w = (writer){ .fn = write, .data = write_data };
-	const int rc = export_rows(st, w, format);
-	free(w);
 	return rc;
 }

@@ -115,11 +115,12 @@ static int show(nk_store *st, long long id, const sink *to)
 		return nk_st_error(st, NK_ENOTFOUND, "no identity %lld", id);
 	if (rc != NK_OK)
 		return rc;
-	return walk(st, "SELECT id, identity, name, (SELECT group_concat("
-		    "key, ' ') FROM alias_keys k WHERE k.alias = a.id), "
-		    "source, added, (SELECT min(format) FROM alias_keys k "
-		    "WHERE k.alias = a.id) FROM aliases a WHERE identity = ?1 "
-		    "ORDER BY id", id, call_alias, to, &rows);
+	return walk(st, "SELECT id, identity, name, key || coalesce(' ' || "
+		    "(SELECT group_concat(key, ' ') FROM alias_keys k "
+		    "WHERE k.alias = a.id), ''), source, added, (SELECT "
+		    "value FROM meta WHERE name = 'key_format') FROM aliases a "
+		    "WHERE identity = ?1 ORDER BY id", id,
+		    call_alias, to, &rows);
 }
 
 int nk_store_show(nk_store *st, long long id, nk_identity_fn identity_fn,
