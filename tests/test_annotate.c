@@ -77,6 +77,18 @@ START_TEST(store_fields)
 	ck_assert_ptr_nonnull(strstr(r->out, "이승만\tko:"));
 	ck_assert_ptr_nonnull(strstr(r->out, "\t1\tSyngman Rhee\texact\t1.000\n"));
 	ck_assert_ptr_nonnull(strstr(r->out, "Ivanov\tru:ivanov\t\t\tnone\t0.000\n"));
+	/* a typo is looked for only on request; repeated names are cached */
+	snprintf(args, sizeof args, "add --db %s 'Konstantin Rozhdestvensky'", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+	snprintf(args, sizeof args, "annotate --db %s", db);
+	r = nkt_cli("Konstantin Rozhdestvinsky\n", args);
+	ck_assert_ptr_nonnull(strstr(r->out, "\t\t\tnone\t0.000\n"));
+	snprintf(args, sizeof args, "annotate --near --db %s", db);
+	r = nkt_cli("Konstantin Rozhdestvinsky\nKonstantin Rozhdestvinsky\n", args);
+	ck_assert_ptr_nonnull(strstr(r->out, "\t2\tKonstantin Rozhdestvensky\tnear\t"));
+	const char *second = strchr(r->out, '\n');
+	ck_assert_ptr_nonnull(second);
+	ck_assert_ptr_nonnull(strstr(second, "\t2\tKonstantin Rozhdestvensky\tnear\t"));
 	snprintf(args, sizeof args, "annotate --db %s.missing", db);
 	r = nkt_cli("Ivanov\n", args);
 	ck_assert_int_ne(r->status, 0);

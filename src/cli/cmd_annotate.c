@@ -7,9 +7,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "input.h"
-#include "batch.h"
+#include "resolve_cache.h"
 
 static const char *const added_fields[] = {
 	"name_key", "identity_id", "identity_name", "match", "score",
@@ -22,8 +23,10 @@ typedef struct annotate {
 	nk_batch_options bo;
 	on_error on_error;
 	bool line_buffered;
+	bool near; /* also look for near keys (a typo): slower */
 	nk_ctx *ctx;
 	nk_store *st; /* --store */
+	nk_resolve_cache cache; /* resolutions of names seen before */
 	nk_input in;
 	unsigned long long bad;
 } annotate;
@@ -140,13 +143,16 @@ static bool key_error(annotate *a, int rc, const nk_key_info *info)
 	return record_error(a, msg);
 }
 
-/* The store's best candidate; none when it has none. */
-static bool resolve(annotate *a, annotation *an, const char *name, size_t len)
+/* Ask the store for the best candidate; identity 0 when it has none. */
+static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
+		      size_t len)
 {
 	nk_resolve_options ro = NK_RESOLVE_OPTIONS_INIT;
 	nk_resolution r;
 
+	*res = (nk_rc_result){ .match = "none" };
 	ro.lang = a->bo.key.lang;
+	ro.flags = a->near ? 0 : NK_RESOLVE_NO_NEAR;
 	const int rc = nk_store_resolve(&r, a->st, name, len, &ro);
 	if (rc != NK_OK) {
 		char where[256], msg[512];
@@ -157,10 +163,33 @@ static bool resolve(annotate *a, annotation *an, const char *name, size_t len)
 	}
 	if (r.n == 0)
 		return true;
-	an->identity = r.cand[0].identity;
-	an->identity_name = r.cand[0].display;
-	an->match = nk_store_evidence_name(r.cand[0].evidence);
-	an->score = r.cand[0].score;
+	res->identity = r.cand[0].identity;
+	snprintf(res->display, sizeof res->display, "%s", r.cand[0].display);
+	res->match = nk_store_evidence_name(r.cand[0].evidence);
+	res->score = r.cand[0].score;
+	return true;
+}
+
+/*
+ * The store's best candidate for the name.  Results are cached for the
+ * run: a name the store learns meanwhile, from another process, is seen
+ * from its first new spelling on.
+ */
+static bool resolve(annotate *a, annotation *an, nk_rc_result *res,
+		    const char *name, size_t len)
+{
+	const nk_rc_result *hit = nk_rc_get(&a->cache, name, len);
+	if (hit) {
+		*res = *hit;
+	} else {
+		if (!ask_store(a, res, name, len))
+			return false;
+		nk_rc_put(&a->cache, name, len, res);
+	}
+	an->identity = res->identity;
+	an->identity_name = res->display;
+	an->match = res->match;
+	an->score = res->score;
 	return true;
 }
 
@@ -174,7 +203,8 @@ static bool one_record(annotate *a, const char *name, size_t len)
 	if (rc != NK_OK)
 		return key_error(a, rc, &info);
 	annotation an = { keys, 0, "", "none", 0.0 };
-	if (a->st && !resolve(a, &an, name, len))
+	nk_rc_result res;
+	if (a->st && !resolve(a, &an, &res, name, len))
 		return false;
 	put_annotated(a, &an);
 	return true;
@@ -238,6 +268,8 @@ static int parse(annotate *a, int argc, char **argv, int *first)
 		}
 		if (strcmp(s, "--line-buffered") == 0) {
 			a->line_buffered = true;
+		} else if (strcmp(s, "--near") == 0) {
+			a->near = true;
 		} else if (strcmp(s, "--on-error") == 0 && i + 1 < argc) {
 			if (!parse_on_error(argv[++i], &a->on_error))
 				return usage_error("unknown --on-error policy", argv[i]);
@@ -269,10 +301,15 @@ static int run_annotate(int argc, char **argv)
 	}
 	int st = a.bo.store ? nk_cli_open_store(&a.st, a.ctx, a.bo.db, false, true)
 			    : NK_EXIT_OK;
+	if (st == NK_EXIT_OK && a.st && !nk_rc_init(&a.cache)) {
+		nk_cli_error("cannot start: out of memory");
+		st = NK_EXIT_FAILURE;
+	}
 	nk_input_init(&a.in, &a.bo.in, argv + first, argc - first);
 	if (st == NK_EXIT_OK)
 		st = stream(&a);
 	nk_input_close(&a.in);
+	nk_rc_free(&a.cache);
 	nk_store_close(a.st);
 	nk_ctx_unref(a.ctx);
 	if (fflush(stdout) != 0) {
@@ -304,6 +341,9 @@ const nk_cli_cmd nk_cmd_annotate = {
 		"                  keyed: fail (default; stop), skip (leave it\n"
 		"                  out), pass (write it unannotated)\n"
 		"  --line-buffered flush after every record\n"
+		"  --near          with a store, also look for near keys (one\n"
+		"                  typo away) when nothing better matches; about\n"
+		"                  seven times slower\n"
 		"\n" NK_BATCH_OPTIONS_HELP
 		"\n"
 		"Errors name the file and line.  Exit status: 0 every record\n"
