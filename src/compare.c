@@ -641,14 +641,13 @@ typedef struct cmp_buf {
 static int name_patronymic(cmp_name *cn, cmp_buf *buf, const nk_ctx *ctx,
 			   const char *name, size_t len)
 {
-	static const nk_tracer quiet = { NULL, NULL };
 	nk_name nm;
 	size_t bad;
 
 	nm.ctx = ctx;
 	int rc = nk_fold_name(&nm, &bad, ctx, name, len);
 	if (rc == NK_OK)
-		rc = nk_token_split(&nm, &quiet);
+		rc = nk_token_split(&nm, &nk_tracer_none);
 	if (rc == NK_OK)
 		cn->pat = (cmp_text){ buf->pat,
 				      nk_ru_patronymic(buf->pat, sizeof buf->pat,
