@@ -223,17 +223,9 @@ int nk_fold_init(nk_ctx *ctx)
 	return NK_OK;
 }
 
-/* Append the fold of one code point to nm; false when nm is full. */
-static bool emit(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
+/* Append the table fold e of code point cp to nm; false when nm is full. */
+static bool emit_entry(nk_name *nm, const nk_fold_entry *e, uint32_t cp)
 {
-	nk_fold_entry tmp;
-	const nk_fold_entry *e = &tmp;
-
-	if (cp < NK_FOLD_TABLE_SIZE)
-		e = &ctx->fold[cp];
-	else
-		nk_fold_compute(ctx, cp, &tmp);
-
 	if (e->kind == NK_KIND_MARK) {
 		if (nm->ntext > 0)
 			nm->marks[nm->ntext - 1] |= e->marks;
@@ -259,21 +251,44 @@ static bool emit(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
 	return true;
 }
 
-static bool is_ascii(const char *s, size_t len)
+/* Append the fold of one code point to nm; false when nm is full. */
+static bool emit(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
+	nk_fold_entry tmp;
+
+	if (cp < NK_FOLD_TABLE_SIZE)
+		return emit_entry(nm, &ctx->fold[cp], cp);
+	nk_fold_compute(ctx, cp, &tmp);
+	return emit_entry(nm, &tmp, cp);
 }
 
-static int fold_ascii(nk_name *nm, const nk_ctx *ctx, const char *s,
-		      size_t len)
+/*
+ * Fold the leading ASCII bytes of s, checking them on the way (an ASCII
+ * byte is valid UTF-8 unless it is NUL), so that an ASCII name, the
+ * common case, is read once.  Returns the offset of the first byte that
+ * is not ASCII or is NUL, len when there is none.  An ASCII byte folds to
+ * at most one slot and len <= NK_NAME_MAX, so nm cannot fill up here.
+ */
+static size_t fold_ascii_prefix(nk_name *nm, const nk_ctx *ctx,
+				const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (!emit(nm, ctx, (unsigned char)s[i]))
-			return NK_ETOOLONG;
-	return NK_OK;
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] == 0 || u[i] >= 0x80)
+			return i;
+		const nk_fold_entry *e = &ctx->fold[u[i]];
+		if ((e->kind == NK_KIND_LETTER || e->kind == NK_KIND_UPPER) &&
+		    e->n == 1) {
+			/* an ASCII letter folds to one letter without marks */
+			nm->text[nm->ntext] = e->out[0];
+			nm->marks[nm->ntext] = e->marks;
+			nm->kind[nm->ntext++] = e->kind;
+		} else {
+			emit_entry(nm, e, u[i]);
+		}
+	}
+	return len;
 }
 
 static bool is_hangul_syllable(uint32_t cp)
@@ -281,56 +296,72 @@ static bool is_hangul_syllable(uint32_t cp)
 	return cp >= NK_HANGUL_FIRST && cp <= NK_HANGUL_LAST;
 }
 
-static void emit_hangul(nk_name *nm, uint32_t cp)
+/* Can cp be folded from the table alone, as fold_direct() does? */
+static bool is_direct(const nk_ctx *ctx, uint32_t cp)
 {
+	if (cp < NK_FOLD_TABLE_SIZE)
+		return ctx->fold[cp].kind != NK_KIND_MARK;
+	return is_hangul_syllable(cp);
+}
+
+/* Append a direct code point (see is_direct); false when nm is full. */
+static bool emit_direct(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
+{
+	if (nm->ntext >= NK_NAME_MAX)
+		return false;
+	if (!is_hangul_syllable(cp))
+		return emit_entry(nm, &ctx->fold[cp], cp);
 	nm->text[nm->ntext] = cp;
 	nm->marks[nm->ntext] = 0;
 	nm->kind[nm->ntext++] = NK_KIND_LETTER;
+	return true;
+}
+
+/* Is every code point of valid UTF-8 s[from, len) direct? */
+static bool rest_direct(const nk_ctx *ctx, const char *s, size_t from,
+			size_t len)
+{
+	for (size_t i = from; i < len;)
+		if (!is_direct(ctx, nk_utf8_next(s, &i)))
+			return false;
+	return true;
 }
 
 /*
  * Names of Latin, Cyrillic and precomposed Hangul letters without
  * combining marks are already what NFKC would make of them, letter by
- * letter: fold them from the table, without ICU.  False when the name
- * needs the whole-string path.
+ * letter: fold them from the table, without ICU.  s[0, from) is ASCII and
+ * already folded into nm (ASCII is always direct).  The slots are written
+ * as the code points are checked, since the check rarely fails; false
+ * when the name needs the whole-string path, which starts over.
  */
 static bool fold_direct(nk_name *nm, const nk_ctx *ctx, const char *s,
-			size_t len, int *rc)
+			size_t from, size_t len, int *rc)
 {
 	*rc = NK_OK;
-	for (size_t i = 0; i < len;) {
+	for (size_t i = from; i < len;) {
 		const uint32_t cp = nk_utf8_next(s, &i);
-		const bool table = cp < NK_FOLD_TABLE_SIZE &&
-				   ctx->fold[cp].kind != NK_KIND_MARK;
-		if (!table && !is_hangul_syllable(cp))
+		if (!is_direct(ctx, cp))
 			return false;
-	}
-	for (size_t i = 0; i < len;) {
-		const uint32_t cp = nk_utf8_next(s, &i);
-		if (nm->ntext >= NK_NAME_MAX) {
+		if (!emit_direct(nm, ctx, cp)) {
+			/* too long, unless the rest needs the other path */
 			*rc = NK_ETOOLONG;
-			return true;
+			return rest_direct(ctx, s, i, len);
 		}
-		if (is_hangul_syllable(cp))
-			emit_hangul(nm, cp);
-		else if (!emit(nm, ctx, cp))
-			*rc = NK_ETOOLONG;
 	}
 	return true;
 }
 
+/* The whole-string path: NFKC by ICU, then the fold of each code point. */
 static int fold_unicode(nk_name *nm, const nk_ctx *ctx, const char *s,
 			size_t len)
 {
-	int rc;
-	if (fold_direct(nm, ctx, s, len, &rc))
-		return rc;
-
 	UChar src[NK_NAME_MAX];
 	UChar norm[NK_NFKC_CAP];
 	int32_t nsrc = 0;
 	UErrorCode err = U_ZERO_ERROR;
 
+	nm->ntext = 0;
 	u_strFromUTF8(src, (int32_t)NK_ARRAY_LEN(src), &nsrc, s,
 		      (int32_t)len, &err);
 	if (U_FAILURE(err))
@@ -353,14 +384,19 @@ int nk_fold_name(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 {
 	if (len > NK_NAME_MAX)
 		return NK_ETOOLONG;
-	const size_t bad = nk_utf8_check(name, len);
+	nm->ntext = 0;
+	nm->ntok = 0;
+	const size_t ascii = fold_ascii_prefix(nm, ctx, name, len);
+	if (ascii == len)
+		return NK_OK;
+	/* the prefix is valid, so the sequences of the rest start at ascii */
+	const size_t bad = ascii + nk_utf8_check(name + ascii, len - ascii);
 	if (bad != len) {
 		*bad_offset = bad;
 		return NK_EUTF8;
 	}
-	nm->ntext = 0;
-	nm->ntok = 0;
-	if (is_ascii(name, len))
-		return fold_ascii(nm, ctx, name, len);
+	int rc;
+	if (fold_direct(nm, ctx, name, ascii, len, &rc))
+		return rc;
 	return fold_unicode(nm, ctx, name, len);
 }

@@ -64,11 +64,12 @@ static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
 	}
 }
 
-static unsigned count_keys(const char *s)
+/* Keys in the len bytes of s: one more than the spaces between them. */
+static unsigned count_keys(const char *s, size_t len)
 {
-	unsigned n = *s ? 1 : 0;
-	for (; *s; s++)
-		n += *s == ' ';
+	unsigned n = len > 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == ' ';
 	return n;
 }
 
@@ -118,7 +119,7 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	if (out.len == 0)
 		return NK_EEMPTY;
 	info->len = out.len;
-	info->nkeys = count_keys(buf);
+	info->nkeys = count_keys(buf, out.len);
 	nk_trace(&tr, "key", "%s", buf);
 	return NK_OK;
 }

@@ -23,9 +23,15 @@ void nk_out_mem(nk_out *o, const char *s, size_t n)
 	o->buf[o->len] = '\0';
 }
 
+/* The same as nk_out_mem(o, &c, 1), without a call to memcpy. */
 void nk_out_char(nk_out *o, char c)
 {
-	nk_out_mem(o, &c, 1);
+	if (o->overflow || 1 >= o->cap - o->len) {
+		o->overflow = true;
+		return;
+	}
+	o->buf[o->len++] = c;
+	o->buf[o->len] = '\0';
 }
 
 void nk_out_str(nk_out *o, const char *s)

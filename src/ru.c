@@ -51,10 +51,17 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* Byte by byte: the suffixes are a few bytes, shorter than a call. */
 static bool ends_with(const char *s, size_t n, const char *suffix)
 {
 	const size_t m = strlen(suffix);
-	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+	if (n < m)
+		return false;
+	s += n - m;
+	for (size_t i = 0; i < m; i++)
+		if (s[i] != suffix[i])
+			return false;
+	return true;
 }
 
 /* ---- Latin spelling to phonemes ---------------------------------- */
@@ -167,7 +174,8 @@ static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
 		for (const char *to = r->to; *to && o < cap; to++)
 			out[o++] = *to;
 		i += len;
-		nk_trace(tr, "ru", "%s", r->note);
+		if (tr->fn) /* spare the call on the hot path */
+			nk_trace(tr, "ru", "%s", r->note);
 	}
 	return o;
 }
@@ -221,23 +229,33 @@ static size_t fold_signs(char *s, size_t n)
  * a, ye/ie/je -> e), except word-initial я ю, which every system writes
  * with a glide letter and which tell Yana from Anna.
  */
+/*
+ * What fold_glides() keeps of s[*i]: a letter, or '\0' for none.  An
+ * "io" becomes one e: *i is then left on the o.  Reads s[*i - 1] and
+ * s[*i + 1], as they were before the pass.
+ */
+static char glide_at(const char *s, size_t n, size_t *i)
+{
+	const size_t k = *i;
+	const char next = k + 1 < n ? s[k + 1] : '\0';
+
+	if (s[k] != 'i' || !is_vowel(next) || next == 'i')
+		return s[k];
+	if (next == 'o') {
+		*i = k + 1;
+		return 'e';
+	}
+	const bool initial = k == 0 || s[k - 1] == NK_CH_HYPHEN;
+	return initial && (next == 'a' || next == 'u') ? s[k] : '\0';
+}
+
 static size_t fold_glides(char *s, size_t n)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char next = i + 1 < n ? s[i + 1] : '\0';
-		if (s[i] != 'i' || !is_vowel(next) || next == 'i') {
-			s[o++] = s[i];
-			continue;
-		}
-		if (next == 'o') {
-			s[o++] = 'e';
-			i++;
-			continue;
-		}
-		const bool initial = i == 0 || s[i - 1] == NK_CH_HYPHEN;
-		if (initial && (next == 'a' || next == 'u'))
-			s[o++] = s[i];
+		const char c = glide_at(s, n, &i);
+		if (c)
+			s[o++] = c;
 	}
 	return o;
 }
@@ -283,13 +301,40 @@ static size_t fold_endings(char *s, size_t n)
 		if (i < n && s[i] != '-')
 			continue;
 		const size_t w = fold_ending(s + start, i - start);
-		memmove(s + o, s + start, w);
+		if (o != start) /* only after an ending was shortened */
+			memmove(s + o, s + start, w);
 		o += w;
 		if (i < n)
 			s[o++] = '-';
 		start = i + 1;
 	}
 	return o;
+}
+
+/*
+ * fold_glides, collapse_doubles and fold_endings in one pass, for the hot
+ * path; the trace runs them one by one to show each.  Same result: each
+ * letter glide_at() keeps is compared with the last one kept, and each
+ * word goes to fold_ending() when its hyphen or the end is reached.  The
+ * output never passes the input (o <= i), so glide_at() still reads the
+ * letters as they were, and fold_ending() only changes letters before
+ * the hyphen, which are read no more.
+ */
+static size_t fold_glides_doubles_endings(char *s, size_t n)
+{
+	size_t o = 0, word = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char c = glide_at(s, n, &i);
+		if (c == '\0' || (o > 0 && s[o - 1] == c))
+			continue;
+		if (c == NK_CH_HYPHEN) {
+			o = word + fold_ending(s + word, o - word);
+			word = o + 1;
+		}
+		s[o++] = c;
+	}
+	return word + fold_ending(s + word, o - word);
 }
 
 /* One normalization step, traced when it changed the phonemes. */
@@ -312,8 +357,7 @@ static size_t step(ru_step fn, const char *what, char *s, size_t n,
 static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 {
 	if (!tr->fn) /* the hot path: no copies for the trace */
-		return fold_endings(s, collapse_doubles(s, fold_glides(s,
-			fold_signs(s, n))));
+		return fold_glides_doubles_endings(s, fold_signs(s, n));
 	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
 	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
 	n = step(collapse_doubles, "doubled letters", s, n, tr);
@@ -372,11 +416,17 @@ static void fold_gender(ru_part *p)
 	}
 }
 
+/* memcmp order, byte by byte: parts are a few bytes, shorter than a call. */
 static int cmp_parts(const ru_part *a, const ru_part *b)
 {
 	const size_t n = a->len < b->len ? a->len : b->len;
-	const int c = memcmp(a->s, b->s, n);
-	return c ? c : (a->len > b->len) - (a->len < b->len);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char p = (unsigned char)a->s[i];
+		const unsigned char q = (unsigned char)b->s[i];
+		if (p != q)
+			return (p > q) - (p < q);
+	}
+	return (a->len > b->len) - (a->len < b->len);
 }
 
 static void sort_parts(ru_part *p, size_t n)

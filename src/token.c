@@ -6,7 +6,6 @@
  * or a change of script.  Parenthesized text and honorifics are not name
  * parts; the caller keeps the original text for display.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "token.h"
@@ -97,9 +96,14 @@ static void flag_last(splitter *sp, uint8_t flag)
 		sp->nm->tok[sp->nm->ntok - 1].flags |= flag;
 }
 
-static void letter(splitter *sp, size_t i)
+/*
+ * Append the run of letters of one script that starts at slot i, all to
+ * one token; returns the slot after the run.  A name is mostly such runs,
+ * so they are copied in one tight loop rather than slot by slot.
+ */
+static size_t letters(splitter *sp, size_t i)
 {
-	const nk_name *nm = sp->nm;
+	nk_name *nm = sp->nm;
 	const uint8_t script = nk_token_script_of(nm->text[i]);
 
 	if (sp->open && cur(sp)->script != script)
@@ -107,11 +111,22 @@ static void letter(splitter *sp, size_t i)
 	if (!sp->open)
 		open_token(sp, script);
 	if (sp->status != NK_OK)
-		return;
-	if (nm->kind[i] == NK_KIND_UPPER)
-		sp->uppers++;
-	sp->letters++;
-	append(sp, nm->text[i], nm->marks[i]);
+		return i;
+	size_t out = sp->out;
+	for (; i < nm->ntext && is_letter(nm->kind[i]); i++) {
+		const uint32_t c = nm->text[i];
+		if (nk_token_script_of(c) != script)
+			break;
+		sp->uppers += nm->kind[i] == NK_KIND_UPPER;
+		nm->text[out] = c; /* out <= i: compaction in place */
+		nm->marks[out] = nm->marks[i];
+		out++;
+	}
+	const size_t n = out - sp->out;
+	sp->letters += (unsigned)n;
+	cur(sp)->len = (uint16_t)(cur(sp)->len + n);
+	sp->out = out;
+	return i;
 }
 
 /* ' - " between letters stay in the token; elsewhere they split. */
@@ -130,6 +145,7 @@ static void joiner(splitter *sp, size_t i, uint32_t as)
 		close_token(sp);
 }
 
+/* Take the slot i, which is not a letter, or is inside parentheses. */
 static void slot(splitter *sp, size_t i)
 {
 	const uint8_t kind = sp->nm->kind[i];
@@ -147,10 +163,6 @@ static void slot(splitter *sp, size_t i)
 	if (sp->depth > 0)
 		return;
 	switch (kind) {
-	case NK_KIND_LETTER:
-	case NK_KIND_UPPER:
-		letter(sp, i);
-		break;
 	case NK_KIND_HYPHEN:
 		joiner(sp, i, NK_CH_HYPHEN);
 		break;
@@ -222,23 +234,19 @@ static bool same_word(const nk_name *nm, const nk_token *t,
 	return k == t->len && w[k] == 0;
 }
 
-static int cmp_first(const void *key, const void *elem)
-{
-	const uint32_t c = *(const uint32_t *)key;
-	const uint32_t w = (uint32_t)((const nk_noise_word *)elem)->word[0];
-	return (c > w) - (c < w);
-}
-
-/* The first noise word that starts with c (the table is sorted by it). */
+/* The first noise word that starts with c or later (sorted by it). */
 static size_t first_noise(uint32_t c)
 {
-	const nk_noise_word *hit = bsearch(&c, nk_noise_table, nk_noise_count,
-					   sizeof *hit, cmp_first);
-	if (!hit)
-		return nk_noise_count;
-	while (hit > nk_noise_table && (uint32_t)hit[-1].word[0] == c)
-		hit--;
-	return (size_t)(hit - nk_noise_table);
+	size_t lo = 0, hi = nk_noise_count;
+
+	while (lo < hi) {
+		const size_t mid = lo + (hi - lo) / 2;
+		if ((uint32_t)nk_noise_table[mid].word[0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static bool is_noise(const nk_name *nm, const nk_token *t)
@@ -328,8 +336,13 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	splitter sp = { .nm = nm, .status = NK_OK };
 
 	nm->ntok = 0;
-	for (size_t i = 0; i < nm->ntext && sp.status == NK_OK; i++)
-		slot(&sp, i);
+	for (size_t i = 0; i < nm->ntext && sp.status == NK_OK;) {
+		if (sp.depth == 0 && is_letter(nm->kind[i])) {
+			i = letters(&sp, i);
+			continue;
+		}
+		slot(&sp, i++);
+	}
 	if (sp.status == NK_OK)
 		close_token(&sp);
 	if (sp.status != NK_OK)

@@ -54,19 +54,6 @@ size_t nk_utf8_check(const char *s, size_t len)
 	return len;
 }
 
-uint32_t nk_utf8_next(const char *s, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-	const size_t n = seq_len(u[0]);
-	static const unsigned char lead_mask[] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
-	uint32_t cp = u[0] & lead_mask[n];
-
-	for (size_t k = 1; k < n; k++)
-		cp = (cp << 6) | (u[k] & 0x3Fu);
-	*i += n;
-	return cp;
-}
-
 size_t nk_utf8_put(char *out, uint32_t cp)
 {
 	unsigned char *o = (unsigned char *)out;

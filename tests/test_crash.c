@@ -78,7 +78,7 @@ static void write_rows(const char *path, unsigned long first,
  * store, which has no WAL left. */
 static void copy_store(const char *from, const char *to)
 {
-	char cmd[4 * PATH_MAX_];
+	char cmd[6 * PATH_MAX_]; /* five paths and the words around them */
 	snprintf(cmd, sizeof cmd, "rm -f '%s' '%s-wal' '%s-shm' && "
 		 "cp '%s' '%s'", to, to, to, from, to);
 	ck_assert_int_eq(system(cmd), 0);
