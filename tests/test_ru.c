@@ -119,6 +119,37 @@ START_TEST(hyphenated_surnames)
 }
 END_TEST
 
+static void ignore_trace(void *data, const char *stage, const char *detail)
+{
+	(void)data;
+	(void)stage;
+	(void)detail;
+}
+
+/* The untraced path fuses the normalization passes that the traced path
+ * runs one by one: both must give the same keys. */
+START_TEST(traced_and_fused_passes_agree)
+{
+	static const char *const names[] = {
+		"Vasil'yev", "Solov'yov", "Mariya Il'inichna", "Smirnoff",
+		"Bragine", "Gorbatschow", "Alekseyevna", "Yana Iakovleva",
+		"Ioann", "Gennadiy Gennadyevich", "Tchaïkovski", "Ehduard",
+		"Kh'yuz", "Podyachev", "Aaa Iio Uue",
+	};
+	nk_key_options o = NK_KEY_OPTIONS_INIT;
+	o.trace = ignore_trace;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char a[NK_KEY_MAX], b[NK_KEY_MAX];
+		const size_t n = strlen(names[i]);
+		ck_assert_int_eq(nk_key(NULL, a, sizeof a, nkt_ctx(), names[i], n,
+					NULL), NK_OK);
+		ck_assert_int_eq(nk_key(NULL, b, sizeof b, nkt_ctx(), names[i], n,
+					&o), NK_OK);
+		ck_assert_str_eq(a, b);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ru");
@@ -132,6 +163,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, different_people_stay_apart);
 	tcase_add_test(tc, ambiguous_letters_give_readings);
 	tcase_add_test(tc, hyphenated_surnames);
+	tcase_add_test(tc, traced_and_fused_passes_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
