@@ -68,8 +68,11 @@ static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
 static unsigned count_keys(const char *s, size_t len)
 {
 	unsigned n = len > 0;
-	for (size_t i = 0; i < len; i++)
-		n += s[i] == ' ';
+	const char *end = s + len;
+	/* memchr: keys are long, spaces few */
+	for (const char *p = memchr(s, ' ', len); p;
+	     p = memchr(p + 1, ' ', (size_t)(end - p - 1)))
+		n++;
 	return n;
 }
 

@@ -115,16 +115,20 @@ int nk_ru_index_init(nk_ru_index *ix)
 	return NK_OK;
 }
 
+/*
+ * The letters are compared before the reading: most rules a letter starts
+ * fail on its second byte, and the checks are independent of each other.
+ */
 static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 		      size_t n, size_t at, unsigned reading)
 {
-	if ((r->only & reading) != r->only || (r->never & reading))
-		return false;
 	if (len > n - at)
 		return false;
 	for (size_t i = 1; i < len; i++) /* byte 0 matched by the index */
 		if (s[at + i] != r->from[i])
 			return false;
+	if ((r->only & reading) != r->only || (r->never & reading))
+		return false;
 	if (r->context == NK_RU_INITIAL)
 		return at == 0 || s[at - 1] == NK_CH_HYPHEN;
 	if (r->context == NK_RU_BEFORE_FRONT) {
@@ -209,8 +213,13 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
  */
 static size_t fold_signs(char *s, size_t n)
 {
+	/* Most parts have no sign and no glide run: their letters stay put,
+	 * so they are only read up to the first letter that changes. */
 	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
+	while (o < n && s[o] != NK_CH_APOSTROPHE &&
+	       !(s[o] == 'i' && o > 0 && s[o - 1] == 'i'))
+		o++;
+	for (size_t i = o; i < n; i++) {
 		char c = s[i];
 		if (c == NK_CH_APOSTROPHE) {
 			if (i + 1 >= n || !is_vowel(s[i + 1]))
