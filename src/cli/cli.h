@@ -82,6 +82,12 @@ bool nk_cli_is_help(const char *arg);
 /* Write s (n bytes) as a JSON string literal, quotes included. */
 void nk_cli_json_string(FILE *f, const char *s, size_t n);
 
+/* A NUL-terminated string as a JSON string, or null for NULL. */
+void nk_cli_json_cstr(FILE *f, const char *s);
+
+/* A space-separated list (keys) as a JSON array of strings. */
+void nk_cli_json_words(FILE *f, const char *words);
+
 /* Calls fn for each line of f (newline stripped, CR too); stops early
  * when fn returns false.  Returns false on a read error. */
 typedef bool (*nk_line_fn)(void *data, const char *line, size_t len,

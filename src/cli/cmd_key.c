@@ -28,17 +28,9 @@ static void print_json(const char *keys, const nk_key_info *info,
 {
 	fputs("{\"name\":", stdout);
 	nk_cli_json_string(stdout, name, len);
-	printf(",\"lang\":\"%s\",\"keys\":[", nk_lang_name(info->lang));
-	for (const char *k = keys; *k;) {
-		const size_t n = strcspn(k, " ");
-		nk_cli_json_string(stdout, k, n);
-		k += n;
-		if (*k == ' ') {
-			putchar(',');
-			k++;
-		}
-	}
-	fputs("]}\n", stdout);
+	printf(",\"lang\":\"%s\",\"keys\":", nk_lang_name(info->lang));
+	nk_cli_json_words(stdout, keys);
+	fputs("}\n", stdout);
 }
 
 static void report(key_job *job, int rc, const nk_key_info *info,

@@ -129,28 +129,6 @@ static bool keys_meet(const char *a, const char *b)
 	return false;
 }
 
-static void json_str(const char *s)
-{
-	if (s)
-		nk_cli_json_string(stdout, s, strlen(s));
-	else
-		fputs("null", stdout);
-}
-
-/* A space-separated list as a JSON array of strings. */
-static void json_words(const char *words)
-{
-	putchar('[');
-	for (const char *w = words; *w;) {
-		const size_t n = strcspn(w, " ");
-		nk_cli_json_string(stdout, w, n);
-		w += n + (w[n] == ' ');
-		if (*w)
-			putchar(',');
-	}
-	putchar(']');
-}
-
 /* ---------------------------------------------------------------- */
 /* Messages and exit status                                           */
 /* ---------------------------------------------------------------- */
@@ -380,26 +358,26 @@ static void print_text(const answer *a)
 static void print_json(const session *s, const answer *a)
 {
 	printf("{\"line\":%lu,\"name\":", s->lineno);
-	json_str(a->name);
+	nk_cli_json_cstr(stdout, a->name);
 	fputs(",\"keys\":", stdout);
-	json_words(a->keys);
+	nk_cli_json_words(stdout, a->keys);
 	printf(",\"lang\":\"%s\",\"script\":\"%s\",\"systems\":[",
 	       nk_lang_name(a->info.lang), nk_spelling_script(&a->sp));
 	for (size_t i = 0; i < a->sp.nsystems; i++) {
 		fputs(i ? "," : "", stdout);
-		json_str(a->sp.systems[i]);
+		nk_cli_json_cstr(stdout, a->sp.systems[i]);
 	}
 	printf("],\"match\":\"%s\",\"candidates\":[", match_names[a->match]);
 	for (size_t i = 0; i < a->nhits; i++) {
 		const hit *h = &a->hits[i];
 		printf("%s{\"rank\":%zu,\"id\":%lld,\"display\":", i ? "," : "",
 		       i + 1, h->id);
-		json_str(h->display);
+		nk_cli_json_cstr(stdout, h->display);
 		printf(",\"score\":%.2f,\"evidence\":\"%s\",\"aliases\":[",
 		       h->score, nk_store_evidence_name(h->evidence));
 		for (size_t k = 0; k < h->aliases.n; k++) {
 			fputs(k ? "," : "", stdout);
-			json_str(h->aliases.s[k]);
+			nk_cli_json_cstr(stdout, h->aliases.s[k]);
 		}
 		fputs("]}", stdout);
 	}
@@ -465,7 +443,7 @@ static int run_add(session *s, const long long *ids, const char *name)
 	}
 	json_begin(s, "add");
 	printf(",\"id\":%lld,\"name\":", id);
-	json_str(name);
+	nk_cli_json_cstr(stdout, name);
 	puts("}");
 	return NK_OK;
 }
@@ -481,7 +459,7 @@ static int run_alias(session *s, const long long *ids, const char *name)
 	}
 	json_begin(s, "alias");
 	printf(",\"id\":%lld,\"name\":", ids[0]);
-	json_str(name);
+	nk_cli_json_cstr(stdout, name);
 	puts("}");
 	return NK_OK;
 }
@@ -545,9 +523,9 @@ static int show_identity(void *data, const nk_identity *identity)
 	if (sh->s->json) {
 		json_begin(sh->s, "show");
 		printf(",\"id\":%lld,\"display\":", identity->id);
-		json_str(identity->display);
+		nk_cli_json_cstr(stdout, identity->display);
 		printf(",\"lang\":\"%s\",\"note\":", nk_lang_name(identity->lang));
-		json_str(identity->note);
+		nk_cli_json_cstr(stdout, identity->note);
 		fputs(",\"aliases\":[", stdout);
 		return 0;
 	}
@@ -567,9 +545,9 @@ static int show_alias(void *data, const nk_alias *alias)
 	if (sh->s->json) {
 		printf("%s{\"id\":%lld,\"name\":", sh->printed++ ? "," : "",
 		       alias->id);
-		json_str(alias->name);
+		nk_cli_json_cstr(stdout, alias->name);
 		fputs(",\"keys\":", stdout);
-		json_words(alias->keys);
+		nk_cli_json_words(stdout, alias->keys);
 		putchar('}');
 		return 0;
 	}
@@ -626,7 +604,7 @@ static int run_help(session *s, const long long *ids, const char *name)
 			 commands[i].args[0] ? " " : "", commands[i].args);
 		if (s->json) {
 			fputs(i ? "," : "", stdout);
-			json_str(usage);
+			nk_cli_json_cstr(stdout, usage);
 		} else {
 			printf("  %-16s %s\n", usage, commands[i].summary);
 		}

@@ -251,29 +251,6 @@ static const char *iso_time(long long t, char *buf)
 	return buf;
 }
 
-static void json_str(const char *s)
-{
-	if (s)
-		nk_cli_json_string(stdout, s, strlen(s));
-	else
-		fputs("null", stdout);
-}
-
-static void json_keys(const char *keys)
-{
-	putchar('[');
-	for (const char *k = keys; *k;) {
-		const size_t n = strcspn(k, " ");
-		nk_cli_json_string(stdout, k, n);
-		k += n;
-		if (*k == ' ') {
-			putchar(',');
-			k++;
-		}
-	}
-	putchar(']');
-}
-
 /* ---------------------------------------------------------------- */
 /* Writing commands                                                   */
 /* ---------------------------------------------------------------- */
@@ -402,9 +379,9 @@ static int print_identity(void *data, const nk_identity *r)
 	char c[TIME_TEXT_MAX], u[TIME_TEXT_MAX];
 	if (j->json) {
 		printf("{\"id\":%lld,\"display\":", r->id);
-		json_str(r->display);
+		nk_cli_json_cstr(stdout, r->display);
 		printf(",\"lang\":\"%s\",\"note\":", nk_lang_name(r->lang));
-		json_str(r->note);
+		nk_cli_json_cstr(stdout, r->note);
 		printf(",\"created\":%lld,\"updated\":%lld,\"aliases\":%lld",
 		       r->created, r->updated, r->naliases);
 		/* show goes on with the aliases; see act_show */
@@ -431,11 +408,11 @@ static int print_alias(void *data, const nk_alias *a)
 	if (j->json) {
 		printf("%s{\"id\":%lld,\"name\":", j->printed++ ? "," : "",
 		       a->id);
-		json_str(a->name);
+		nk_cli_json_cstr(stdout, a->name);
 		fputs(",\"keys\":", stdout);
-		json_keys(a->keys);
+		nk_cli_json_words(stdout, a->keys);
 		fputs(",\"source\":", stdout);
-		json_str(a->source);
+		nk_cli_json_cstr(stdout, a->source);
 		printf(",\"added\":%lld,\"key_format\":%d}", a->added,
 		       a->key_format);
 		return 0;
@@ -485,19 +462,19 @@ static int act_history(job *j)
 static void print_resolution_json(const char *name, const nk_resolution *r)
 {
 	fputs("{\"name\":", stdout);
-	json_str(name);
+	nk_cli_json_cstr(stdout, name);
 	fputs(",\"keys\":", stdout);
-	json_keys(r->keys);
+	nk_cli_json_words(stdout, r->keys);
 	printf(",\"resolved\":%s,\"candidates\":[",
 	       r->resolved ? "true" : "false");
 	for (size_t i = 0; i < r->n; i++) {
 		const nk_candidate *c = &r->cand[i];
 		printf("%s{\"id\":%lld,\"display\":", i ? "," : "",
 		       c->identity);
-		json_str(c->display);
+		nk_cli_json_cstr(stdout, c->display);
 		printf(",\"score\":%.2f,\"evidence\":\"%s\",\"alias\":",
 		       c->score, nk_store_evidence_name(c->evidence));
-		json_str(c->alias);
+		nk_cli_json_cstr(stdout, c->alias);
 		putchar('}');
 	}
 	fputs("]}\n", stdout);
@@ -537,7 +514,7 @@ static void print_problem(void *data, const char *problem)
 	job *j = data;
 	if (j->json) {
 		fputs(j->printed++ ? "," : "", stdout);
-		json_str(problem);
+		nk_cli_json_cstr(stdout, problem);
 	} else {
 		puts(problem);
 	}

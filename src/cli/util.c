@@ -87,6 +87,27 @@ void nk_cli_json_string(FILE *f, const char *s, size_t n)
 	fputc('"', f);
 }
 
+void nk_cli_json_cstr(FILE *f, const char *s)
+{
+	if (s)
+		nk_cli_json_string(f, s, strlen(s));
+	else
+		fputs("null", f);
+}
+
+void nk_cli_json_words(FILE *f, const char *words)
+{
+	putc('[', f);
+	for (const char *w = words; *w;) {
+		const size_t n = strcspn(w, " ");
+		nk_cli_json_string(f, w, n);
+		w += n + (w[n] == ' ');
+		if (*w)
+			putc(',', f);
+	}
+	putc(']', f);
+}
+
 bool nk_cli_each_line(FILE *f, nk_line_fn fn, void *data)
 {
 	char *line = NULL;
