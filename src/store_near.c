@@ -186,10 +186,11 @@ void nk_tally_free(nk_tally *t)
 /* One part at a time                                                 */
 /* ---------------------------------------------------------------- */
 
-static int grams_write(nk_store *st, long long part, const char *p, size_t n)
+/* Run sql (?1 a gram, ?2 the part) for every deletion gram of p. */
+static int grams_each(nk_store *st, const char *sql, long long part,
+		      const char *p, size_t n)
 {
-	sqlite3_stmt *q = nk_st_sql(st, "INSERT OR IGNORE INTO "
-				    "key_grams(gram, part) VALUES (?1, ?2)");
+	sqlite3_stmt *q = nk_st_sql(st, sql);
 	if (!q)
 		return NK_EDB;
 	int rc = NK_OK;
@@ -201,20 +202,17 @@ static int grams_write(nk_store *st, long long part, const char *p, size_t n)
 	return rc;
 }
 
+static int grams_write(nk_store *st, long long part, const char *p, size_t n)
+{
+	return grams_each(st, "INSERT OR IGNORE INTO key_grams(gram, part) "
+			  "VALUES (?1, ?2)", part, p, n);
+}
+
 static int grams_delete(nk_store *st, long long part, const char *p,
 			size_t n)
 {
-	sqlite3_stmt *q = nk_st_sql(st, "DELETE FROM key_grams "
-				    "WHERE gram = ?1 AND part = ?2");
-	if (!q)
-		return NK_EDB;
-	int rc = NK_OK;
-	for (size_t skip = 0; skip <= n && rc == NK_OK; skip++) {
-		sqlite3_bind_int64(q, 1, nk_st_gram(p, n, skip));
-		sqlite3_bind_int64(q, 2, part);
-		rc = nk_st_run(st, q);
-	}
-	return rc;
+	return grams_each(st, "DELETE FROM key_grams WHERE gram = ?1 AND "
+			  "part = ?2", part, p, n);
 }
 
 /* Add count uses of part p; *fresh: the part is new (has no grams).
