@@ -14,6 +14,7 @@
 #include "nk_internal.h"
 #include "ru_given.h"
 #include "ru_tables.h"
+#include "token.h"
 
 /* Code points below this are folded by table lookup. */
 #define NK_FOLD_TABLE_SIZE 0x0530u
@@ -49,6 +50,7 @@ struct nk_ctx {
 	const UNormalizer2 *nfd;  /* ICU-owned singleton */
 	nk_fold_entry fold[NK_FOLD_TABLE_SIZE];
 	nk_fold_entry fold_punct[NK_FOLD_PUNCT_LAST - NK_FOLD_PUNCT_FIRST + 1];
+	nk_noise_filter noise;
 	nk_ru_index ru;
 	nk_given_table given; /* Russian given names, for comparison */
 };

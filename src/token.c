@@ -6,8 +6,10 @@
  * or a change of script.  Parenthesized text and honorifics are not name
  * parts; the caller keeps the original text for display.
  */
+#include <assert.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "token.h"
 #include "token_tables.h"
 #include "utf8.h"
@@ -19,22 +21,17 @@
 /* A Hangul name with an attached address term has at least 3 syllables. */
 #define NK_HANGUL_SUFFIX_MIN_LEN 3
 
-uint8_t nk_token_script_of(uint32_t cp)
-{
-	if (cp < 0x80)
-		return NK_SCRIPT_LATIN;
-	if (cp >= 0x0400 && cp < 0x0530)
-		return NK_SCRIPT_CYRILLIC;
-	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp < 0x1200) ||
-	    (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xA960 && cp < 0xA980) ||
-	    (cp >= 0xD7B0 && cp < 0xD800))
-		return NK_SCRIPT_HANGUL;
-	return NK_SCRIPT_OTHER;
-}
-
 static bool is_letter(uint8_t kind)
 {
 	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
+}
+
+/* 1 for a capital, 0 for another letter: counted once a letter. */
+static unsigned is_upper(uint8_t letter_kind)
+{
+	static_assert(NK_KIND_UPPER == NK_KIND_LETTER + 1,
+		      "a capital is the letter kind after a letter");
+	return (unsigned)(letter_kind - NK_KIND_LETTER);
 }
 
 typedef struct splitter {
@@ -99,11 +96,13 @@ static void flag_last(splitter *sp, uint8_t flag)
 /*
  * Append the run of letters of one script that starts at slot i, all to
  * one token; returns the slot after the run.  A name is mostly such runs,
- * so they are copied in one tight loop rather than slot by slot.
+ * so they are copied in one tight loop, on locals, rather than slot by
+ * slot.
  */
 static size_t letters(splitter *sp, size_t i)
 {
 	nk_name *nm = sp->nm;
+	const size_t end = nm->ntext;
 	const uint8_t script = nk_token_script_of(nm->text[i]);
 
 	if (sp->open && cur(sp)->script != script)
@@ -113,16 +112,18 @@ static size_t letters(splitter *sp, size_t i)
 	if (sp->status != NK_OK)
 		return i;
 	size_t out = sp->out;
-	for (; i < nm->ntext && is_letter(nm->kind[i]); i++) {
+	unsigned uppers = 0;
+	for (; i < end && is_letter(nm->kind[i]); i++) {
 		const uint32_t c = nm->text[i];
 		if (nk_token_script_of(c) != script)
 			break;
-		sp->uppers += nm->kind[i] == NK_KIND_UPPER;
+		uppers += is_upper(nm->kind[i]);
 		nm->text[out] = c; /* out <= i: compaction in place */
 		nm->marks[out] = nm->marks[i];
 		out++;
 	}
 	const size_t n = out - sp->out;
+	sp->uppers += uppers;
 	sp->letters += (unsigned)n;
 	cur(sp)->len = (uint16_t)(cur(sp)->len + n);
 	sp->out = out;
@@ -249,11 +250,44 @@ static size_t first_noise(uint32_t c)
 	return lo;
 }
 
+/* Bit of nk_noise_filter for a word; the multipliers spread the letters. */
+static unsigned noise_hash(uint32_t first, uint32_t last, size_t len)
+{
+	const uint32_t h = first * 0x9E3779B1u ^ last * 0x85EBCA77u ^
+			   (uint32_t)len * 0xC2B2AE3Du;
+	return (h >> 16) % NK_NOISE_FILTER_BITS;
+}
+
+static void filter_add(nk_noise_filter *f, unsigned bit)
+{
+	f->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static bool filter_has(const nk_noise_filter *f, unsigned bit)
+{
+	return (f->bits[bit / 64] >> (bit % 64)) & 1;
+}
+
+void nk_token_init(nk_noise_filter *f)
+{
+	*f = (nk_noise_filter){ 0 };
+	for (size_t i = 0; i < nk_noise_count; i++) {
+		const char32_t *w = nk_noise_table[i].word;
+		size_t len = 0;
+		while (w[len])
+			len++;
+		filter_add(f, noise_hash(w[0], w[len - 1], len));
+	}
+}
+
 static bool is_noise(const nk_name *nm, const nk_token *t)
 {
 	if (t->len > NK_NOISE_MAX_LEN)
 		return false;
 	const uint32_t c = nm->text[t->start];
+	const uint32_t last = nm->text[t->start + t->len - 1];
+	if (!filter_has(&nm->ctx->noise, noise_hash(c, last, t->len)))
+		return false;
 	for (size_t i = first_noise(c); i < nk_noise_count &&
 	     (uint32_t)nk_noise_table[i].word[0] == c; i++) {
 		const nk_noise_word *w = &nk_noise_table[i];
@@ -276,59 +310,60 @@ static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
 			t->len--;
 }
 
-/*
- * Capitals set a part apart ("KIM Su Gil": KIM is the surname) only when
- * other parts are not in capitals too: a name written all in capitals
- * says nothing about its parts.
- */
-static void clear_all_caps(nk_name *nm)
+static bool has_case(const nk_token *t)
 {
-	size_t cased = 0, upper = 0;
+	return t->script == NK_SCRIPT_LATIN || t->script == NK_SCRIPT_CYRILLIC;
+}
+
+static void mark_initial(nk_token *t)
+{
+	if (!has_case(t))
+		return;
+	if (t->len == 1 ||
+	    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
+		t->flags |= NK_TOK_INITIAL;
+}
+
+static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
+			   const nk_tracer *tr)
+{
+	char w[64];
+	nk_token_utf8(w, sizeof w, nm, t);
+	nk_trace(tr, "tokens", "dropped honorific \"%s\"", w);
+	if (t->flags & NK_TOK_COMMA && kept > 0)
+		nm->tok[kept - 1].flags |= NK_TOK_COMMA;
+}
+
+/*
+ * The tokens once split: honorifics dropped, initials marked, and the
+ * capitals flag cleared when it sets no part apart.  Capitals set a part
+ * apart ("KIM Su Gil": KIM is the surname) only when other parts are not
+ * in capitals too: a name written all in capitals says nothing about its
+ * parts.
+ */
+static void finish_tokens(nk_name *nm, const nk_tracer *tr)
+{
+	size_t kept = 0, cased = 0, upper = 0;
+
 	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		const bool has_case = t->script == NK_SCRIPT_LATIN ||
-				      t->script == NK_SCRIPT_CYRILLIC;
-		if (!has_case || t->len < 2)
+		nk_token t = nm->tok[i];
+		if (is_noise(nm, &t)) {
+			drop_honorific(nm, &t, kept, tr);
 			continue;
-		cased++;
-		upper += (t->flags & NK_TOK_UPPER) != 0;
+		}
+		strip_hangul_suffix(nm, &t);
+		mark_initial(&t);
+		if (has_case(&t) && t.len >= 2) {
+			cased++;
+			upper += (t.flags & NK_TOK_UPPER) != 0;
+		}
+		nm->tok[kept++] = t;
 	}
+	nm->ntok = kept;
 	if (upper < cased)
 		return;
 	for (size_t i = 0; i < nm->ntok; i++)
 		nm->tok[i].flags &= (uint8_t)~NK_TOK_UPPER;
-}
-
-static void mark_initials(nk_name *nm)
-{
-	for (size_t i = 0; i < nm->ntok; i++) {
-		nk_token *t = &nm->tok[i];
-		if (t->script != NK_SCRIPT_LATIN && t->script != NK_SCRIPT_CYRILLIC)
-			continue;
-		if (t->len == 1 ||
-		    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
-			t->flags |= NK_TOK_INITIAL;
-	}
-}
-
-static void drop_noise(nk_name *nm, const nk_tracer *tr)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < nm->ntok; i++) {
-		nk_token *t = &nm->tok[i];
-		if (is_noise(nm, t)) {
-			char w[64];
-			nk_token_utf8(w, sizeof w, nm, t);
-			nk_trace(tr, "tokens", "dropped honorific \"%s\"", w);
-			if (t->flags & NK_TOK_COMMA && kept > 0)
-				nm->tok[kept - 1].flags |= NK_TOK_COMMA;
-			continue;
-		}
-		strip_hangul_suffix(nm, t);
-		nm->tok[kept++] = *t;
-	}
-	nm->ntok = kept;
 }
 
 int nk_token_split(nk_name *nm, const nk_tracer *tr)
@@ -348,8 +383,6 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	if (sp.status != NK_OK)
 		return sp.status;
 	nm->ntext = sp.out;
-	drop_noise(nm, tr);
-	clear_all_caps(nm);
-	mark_initials(nm);
+	finish_tokens(nm, tr);
 	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
 }

@@ -12,7 +12,8 @@ static nk_name nm;
 static int split(const char *s)
 {
 	size_t bad = 0;
-	const int rc = nk_fold_name(&nm, &bad, nkt_ctx(), s, strlen(s));
+	nm.ctx = nkt_ctx();
+	const int rc = nk_fold_name(&nm, &bad, nm.ctx, s, strlen(s));
 	return rc ? rc : nk_token_split(&nm, NULL);
 }
 
