@@ -50,7 +50,7 @@ struct nk_ctx {
 	const UNormalizer2 *nfd;  /* ICU-owned singleton */
 	nk_fold_entry fold[NK_FOLD_TABLE_SIZE];
 	nk_fold_entry fold_punct[NK_FOLD_PUNCT_LAST - NK_FOLD_PUNCT_FIRST + 1];
-	nk_noise_filter noise;
+	nk_noise_index noise;
 	nk_ru_index ru;
 	nk_given_table given; /* Russian given names, for comparison */
 };

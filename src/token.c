@@ -36,61 +36,54 @@ static unsigned is_upper(uint8_t letter_kind)
 
 typedef struct splitter {
 	nk_name *nm;
+	nk_token tok;     /* the open token, stored when closed */
+	size_t ntok;      /* tokens stored */
 	size_t out;       /* next compacted slot */
-	bool open;        /* a token is being built */
 	unsigned uppers;  /* capitals in the open token */
 	unsigned letters; /* letters in the open token */
+	bool open;        /* a token is being built */
+	bool joined;      /* the open token ends in a joiner, ' or - */
 	int depth;        /* parentheses */
 	int status;
 } splitter;
 
-static nk_token *cur(splitter *sp)
-{
-	return &sp->nm->tok[sp->nm->ntok];
-}
-
+/*
+ * A joiner is only taken before a letter, so a token ends in one only
+ * when the next letter is of another script; no letter folds to ASCII
+ * punctuation, so that joiner is all there is to take off.
+ */
 static void close_token(splitter *sp)
 {
 	if (!sp->open)
 		return;
-	nk_token *t = cur(sp);
-	while (t->len > 0 && !nk_is_alpha(sp->nm->text[t->start + t->len - 1]) &&
-	       nk_token_script_of(sp->nm->text[t->start + t->len - 1]) ==
-		       NK_SCRIPT_LATIN)
-		t->len--; /* trailing ' or - */
+	nk_token *t = &sp->tok;
+	t->len = (uint16_t)(t->len - sp->joined);
 	sp->out = t->start + t->len;
 	sp->open = false;
 	if (t->len == 0)
 		return;
 	if (sp->uppers == sp->letters && sp->letters > 1)
 		t->flags |= NK_TOK_UPPER;
-	sp->nm->ntok++;
-}
-
-static void append(splitter *sp, uint32_t cp, uint8_t marks)
-{
-	sp->nm->text[sp->out] = cp;
-	sp->nm->marks[sp->out] = marks;
-	sp->out++;
-	cur(sp)->len++;
+	sp->nm->tok[sp->ntok++] = *t;
 }
 
 static void open_token(splitter *sp, uint8_t script)
 {
-	if (sp->nm->ntok >= NK_TOKENS_MAX) {
+	if (sp->ntok >= NK_TOKENS_MAX) {
 		sp->status = NK_ETOOLONG;
 		return;
 	}
-	*cur(sp) = (nk_token){ .start = (uint16_t)sp->out, .script = script };
+	sp->tok = (nk_token){ .start = (uint16_t)sp->out, .script = script };
 	sp->open = true;
+	sp->joined = false;
 	sp->uppers = 0;
 	sp->letters = 0;
 }
 
 static void flag_last(splitter *sp, uint8_t flag)
 {
-	if (sp->nm->ntok > 0 && !sp->open)
-		sp->nm->tok[sp->nm->ntok - 1].flags |= flag;
+	if (sp->ntok > 0 && !sp->open)
+		sp->nm->tok[sp->ntok - 1].flags |= flag;
 }
 
 /*
@@ -105,7 +98,7 @@ static size_t letters(splitter *sp, size_t i)
 	const size_t end = nm->ntext;
 	const uint8_t script = nk_token_script_of(nm->text[i]);
 
-	if (sp->open && cur(sp)->script != script)
+	if (sp->open && sp->tok.script != script)
 		close_token(sp);
 	if (!sp->open)
 		open_token(sp, script);
@@ -125,7 +118,8 @@ static size_t letters(splitter *sp, size_t i)
 	const size_t n = out - sp->out;
 	sp->uppers += uppers;
 	sp->letters += (unsigned)n;
-	cur(sp)->len = (uint16_t)(cur(sp)->len + n);
+	sp->tok.len = (uint16_t)(sp->tok.len + n);
+	sp->joined = false;
 	sp->out = out;
 	return i;
 }
@@ -133,13 +127,17 @@ static size_t letters(splitter *sp, size_t i)
 /* ' - " between letters stay in the token; elsewhere they split. */
 static void joiner(splitter *sp, size_t i, uint32_t as)
 {
-	const nk_name *nm = sp->nm;
+	nk_name *nm = sp->nm;
 	const bool next_letter = i + 1 < nm->ntext && is_letter(nm->kind[i + 1]);
 
 	if (sp->open && next_letter) {
 		if (as == NK_CH_HYPHEN)
-			cur(sp)->flags |= NK_TOK_HYPHENED;
-		append(sp, as, 0);
+			sp->tok.flags |= NK_TOK_HYPHENED;
+		nm->text[sp->out] = as;
+		nm->marks[sp->out] = 0;
+		sp->out++;
+		sp->tok.len++;
+		sp->joined = true;
 		return;
 	}
 	if (as != NK_CH_APOSTROPHE)
@@ -235,48 +233,43 @@ static bool same_word(const nk_name *nm, const nk_token *t,
 	return k == t->len && w[k] == 0;
 }
 
-/* The first noise word that starts with c or later (sorted by it). */
-static size_t first_noise(uint32_t c)
+/*
+ * Hash of a word from its first two letters (second is 0 for one letter),
+ * last letter and length: one multiply mixes them into the high bits.
+ */
+static uint32_t noise_hash(uint32_t first, uint32_t second, uint32_t last,
+			   size_t len)
 {
-	size_t lo = 0, hi = nk_noise_count;
-
-	while (lo < hi) {
-		const size_t mid = lo + (hi - lo) / 2;
-		if ((uint32_t)nk_noise_table[mid].word[0] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	static const uint64_t golden = 0x9E3779B97F4A7C15u; /* 2^64 / phi */
+	const uint64_t key = ((uint64_t)first << 42) ^
+			     ((uint64_t)second << 21) ^ last ^
+			     ((uint64_t)len << 59);
+	return (uint32_t)((key * golden) >> 32);
 }
 
-/* Bit of nk_noise_filter for a word; the multipliers spread the letters. */
-static unsigned noise_hash(uint32_t first, uint32_t last, size_t len)
+static size_t noise_slot(uint32_t hash)
 {
-	const uint32_t h = first * 0x9E3779B1u ^ last * 0x85EBCA77u ^
-			   (uint32_t)len * 0xC2B2AE3Du;
-	return (h >> 16) % NK_NOISE_FILTER_BITS;
+	return hash % NK_NOISE_SLOTS;
 }
 
-static void filter_add(nk_noise_filter *f, unsigned bit)
+static uint32_t word_hash(const char32_t *w)
 {
-	f->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+	size_t len = 0;
+	while (w[len])
+		len++;
+	return noise_hash(w[0], w[1], w[len - 1], len);
 }
 
-static bool filter_has(const nk_noise_filter *f, unsigned bit)
+void nk_token_init(nk_noise_index *x)
 {
-	return (f->bits[bit / 64] >> (bit % 64)) & 1;
-}
-
-void nk_token_init(nk_noise_filter *f)
-{
-	*f = (nk_noise_filter){ 0 };
+	*x = (nk_noise_index){ 0 };
 	for (size_t i = 0; i < nk_noise_count; i++) {
-		const char32_t *w = nk_noise_table[i].word;
-		size_t len = 0;
-		while (w[len])
-			len++;
-		filter_add(f, noise_hash(w[0], w[len - 1], len));
+		const uint32_t h = word_hash(nk_noise_table[i].word);
+		size_t s = noise_slot(h);
+		while (x->word[s])
+			s = noise_slot((uint32_t)s + 1);
+		x->hash[s] = h;
+		x->word[s] = (uint8_t)(i + 1);
 	}
 }
 
@@ -284,14 +277,14 @@ static bool is_noise(const nk_name *nm, const nk_token *t)
 {
 	if (t->len > NK_NOISE_MAX_LEN)
 		return false;
-	const uint32_t c = nm->text[t->start];
-	const uint32_t last = nm->text[t->start + t->len - 1];
-	if (!filter_has(&nm->ctx->noise, noise_hash(c, last, t->len)))
-		return false;
-	for (size_t i = first_noise(c); i < nk_noise_count &&
-	     (uint32_t)nk_noise_table[i].word[0] == c; i++) {
-		const nk_noise_word *w = &nk_noise_table[i];
-		if (w->needs_dot && !(t->flags & NK_TOK_DOT))
+	const uint32_t *c = nm->text + t->start;
+	const uint32_t h = noise_hash(c[0], t->len > 1 ? c[1] : 0,
+				      c[t->len - 1], t->len);
+	const nk_noise_index *x = &nm->ctx->noise;
+	for (size_t s = noise_slot(h); x->word[s];
+	     s = noise_slot((uint32_t)s + 1)) {
+		const nk_noise_word *w = &nk_noise_table[x->word[s] - 1];
+		if (x->hash[s] != h || (w->needs_dot && !(t->flags & NK_TOK_DOT)))
 			continue;
 		if (same_word(nm, t, w->word))
 			return true;
@@ -346,18 +339,20 @@ static void finish_tokens(nk_name *nm, const nk_tracer *tr)
 	size_t kept = 0, cased = 0, upper = 0;
 
 	for (size_t i = 0; i < nm->ntok; i++) {
-		nk_token t = nm->tok[i];
-		if (is_noise(nm, &t)) {
-			drop_honorific(nm, &t, kept, tr);
+		nk_token *t = &nm->tok[i];
+		if (is_noise(nm, t)) {
+			drop_honorific(nm, t, kept, tr);
 			continue;
 		}
-		strip_hangul_suffix(nm, &t);
-		mark_initial(&t);
-		if (has_case(&t) && t.len >= 2) {
+		strip_hangul_suffix(nm, t);
+		mark_initial(t);
+		if (has_case(t) && t->len >= 2) {
 			cased++;
-			upper += (t.flags & NK_TOK_UPPER) != 0;
+			upper += (t->flags & NK_TOK_UPPER) != 0;
 		}
-		nm->tok[kept++] = t;
+		if (kept != i)
+			nm->tok[kept] = *t;
+		kept++;
 	}
 	nm->ntok = kept;
 	if (upper < cased)
@@ -369,20 +364,20 @@ static void finish_tokens(nk_name *nm, const nk_tracer *tr)
 int nk_token_split(nk_name *nm, const nk_tracer *tr)
 {
 	splitter sp = { .nm = nm, .status = NK_OK };
+	const size_t end = nm->ntext;
 
-	nm->ntok = 0;
-	for (size_t i = 0; i < nm->ntext && sp.status == NK_OK;) {
-		if (sp.depth == 0 && is_letter(nm->kind[i])) {
-			i = letters(&sp, i);
+	for (size_t i = 0; i < end;) {
+		if (sp.depth > 0 || !is_letter(nm->kind[i])) {
+			slot(&sp, i++);
 			continue;
 		}
-		slot(&sp, i++);
+		i = letters(&sp, i);
+		if (sp.status != NK_OK)
+			return sp.status;
 	}
-	if (sp.status == NK_OK)
-		close_token(&sp);
-	if (sp.status != NK_OK)
-		return sp.status;
+	close_token(&sp);
 	nm->ntext = sp.out;
+	nm->ntok = sp.ntok;
 	finish_tokens(nm, tr);
 	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
 }

@@ -6,19 +6,21 @@
 
 #include "nk_internal.h"
 
-/* Bits of the quick no for honorifics, see nk_noise_filter. */
-#define NK_NOISE_FILTER_BITS 256
+/* Slots of nk_noise_index: a power of two, at least twice the words. */
+#define NK_NOISE_SLOTS 128
 
 /*
- * A hash of the first and last letters and the length of every honorific
- * (a Bloom filter): a token whose bit is clear, nearly every name part, is
- * no honorific without a search of the table.  Built once per context.
+ * The honorifics of token_tables.c by a hash of their first two letters,
+ * last letter and length, open addressing: a name part, nearly never an
+ * honorific, is told apart with one or two probes.  Built once per
+ * context.
  */
-typedef struct nk_noise_filter {
-	uint64_t bits[NK_NOISE_FILTER_BITS / 64];
-} nk_noise_filter;
+typedef struct nk_noise_index {
+	uint32_t hash[NK_NOISE_SLOTS]; /* of the word in the slot */
+	uint8_t word[NK_NOISE_SLOTS];  /* 1 + its index in the table; 0: free */
+} nk_noise_index;
 
-NK_HIDDEN void nk_token_init(nk_noise_filter *f);
+NK_HIDDEN void nk_token_init(nk_noise_index *x);
 
 /*
  * Split the folded slots of nm into tokens in place: letters kept,

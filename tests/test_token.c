@@ -6,6 +6,7 @@
 #include "fold.h"
 #include "nk_test.h"
 #include "token.h"
+#include "token_tables.h"
 
 static nk_name nm;
 
@@ -113,6 +114,16 @@ START_TEST(empty_and_limits)
 }
 END_TEST
 
+START_TEST(noise_index_has_room)
+{
+	/* open addressing stays one or two probes when half the slots are free */
+	ck_assert_uint_le(nk_noise_count * 2, NK_NOISE_SLOTS);
+	ck_assert_int_eq(split("Pan. Sen. Frau Jun Son Han"), NK_OK);
+	ck_assert_uint_eq(nm.ntok, 3);
+	ck_assert_str_eq(tok(0), "jun");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("token");
@@ -123,6 +134,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, apostrophes_and_hyphens);
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, empty_and_limits);
+	tcase_add_test(tc, noise_index_has_room);
 	suite_add_tcase(s, tc);
 	return s;
 }
