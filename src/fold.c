@@ -262,7 +262,7 @@ static const nk_fold_entry *cached(const nk_ctx *ctx, uint32_t cp)
  * count, or NK_FOLD_FULL when they do not fit.  A combining mark joins
  * the slot before it.
  */
-static size_t emit(nk_name *nm, size_t n, const nk_fold_entry *e)
+static inline size_t emit(nk_name *nm, size_t n, const nk_fold_entry *e)
 {
 	if (e->kind == NK_KIND_MARK) {
 		if (n > 0)

@@ -86,11 +86,41 @@ static void flag_last(splitter *sp, uint8_t flag)
 		sp->nm->tok[sp->ntok - 1].flags |= flag;
 }
 
+/* A run of letters being copied to the open token. */
+typedef struct run {
+	size_t out;      /* next compacted slot */
+	unsigned uppers; /* capitals copied */
+} run;
+
+/*
+ * Copy the letters of script `script` from slot i on, compacting in place
+ * (out <= i); returns the slot after them.  Inline, and called with the
+ * script as a constant where it can be, so that the test of a letter's
+ * script folds to a compare or two: a name is mostly such runs.
+ */
+static inline size_t copy_run(nk_name *nm, size_t i, size_t end, run *r,
+			      uint8_t script)
+{
+	size_t out = r->out;
+	unsigned uppers = 0;
+
+	for (; i < end && is_letter(nm->kind[i]); i++) {
+		const uint32_t c = nm->text[i];
+		if (nk_token_script_of(c) != script)
+			break;
+		uppers += is_upper(nm->kind[i]);
+		nm->text[out] = c;
+		nm->marks[out] = nm->marks[i];
+		out++;
+	}
+	r->out = out;
+	r->uppers = uppers;
+	return i;
+}
+
 /*
  * Append the run of letters of one script that starts at slot i, all to
- * one token; returns the slot after the run.  A name is mostly such runs,
- * so they are copied in one tight loop, on locals, rather than slot by
- * slot.
+ * one token; returns the slot after the run.
  */
 static size_t letters(splitter *sp, size_t i)
 {
@@ -104,23 +134,24 @@ static size_t letters(splitter *sp, size_t i)
 		open_token(sp, script);
 	if (sp->status != NK_OK)
 		return i;
-	size_t out = sp->out;
-	unsigned uppers = 0;
-	for (; i < end && is_letter(nm->kind[i]); i++) {
-		const uint32_t c = nm->text[i];
-		if (nk_token_script_of(c) != script)
-			break;
-		uppers += is_upper(nm->kind[i]);
-		nm->text[out] = c; /* out <= i: compaction in place */
-		nm->marks[out] = nm->marks[i];
-		out++;
+	run r = { .out = sp->out };
+	switch (script) {
+	case NK_SCRIPT_LATIN:
+		i = copy_run(nm, i, end, &r, NK_SCRIPT_LATIN);
+		break;
+	case NK_SCRIPT_CYRILLIC:
+		i = copy_run(nm, i, end, &r, NK_SCRIPT_CYRILLIC);
+		break;
+	default:
+		i = copy_run(nm, i, end, &r, script);
+		break;
 	}
-	const size_t n = out - sp->out;
-	sp->uppers += uppers;
+	const size_t n = r.out - sp->out;
+	sp->uppers += r.uppers;
 	sp->letters += (unsigned)n;
 	sp->tok.len = (uint16_t)(sp->tok.len + n);
 	sp->joined = false;
-	sp->out = out;
+	sp->out = r.out;
 	return i;
 }
 
@@ -149,6 +180,10 @@ static void slot(splitter *sp, size_t i)
 {
 	const uint8_t kind = sp->nm->kind[i];
 
+	if (kind == NK_KIND_SPACE) {
+		close_token(sp); /* the common case; no token is open in ( ) */
+		return;
+	}
 	if (kind == NK_KIND_OPEN) {
 		close_token(sp);
 		sp->depth++;
