@@ -15,6 +15,7 @@ int nk_ctx_new(nk_ctx **out, const nk_ctx_options *opts)
 	if (!ctx)
 		return NK_ENOMEM;
 	atomic_init(&ctx->refs, 1);
+	nk_token_init(&ctx->noise);
 	int rc = nk_fold_init(ctx);
 	if (rc == NK_OK)
 		rc = nk_ru_index_init(&ctx->ru);

@@ -3,8 +3,8 @@
  *
  * Owns the fold of single code points (computed with ICU once per code
  * point in the common ranges at context creation, on demand elsewhere)
- * and the pass that turns a UTF-8 name into folded slots.  Pure ASCII
- * names, the common case, never reach ICU.
+ * and the pass that turns a UTF-8 name into folded slots.  Names already
+ * in NFKC, nearly all of them, never reach ICU.
  */
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -22,6 +22,8 @@
 /* Precomposed Hangul syllables, which NFKC leaves as they are. */
 #define NK_HANGUL_FIRST 0xAC00u
 #define NK_HANGUL_LAST 0xD7A3u
+/* A slot count that says the slots of a code point did not fit. */
+#define NK_FOLD_FULL (NK_NAME_MAX + 1)
 
 static int cmp_punct(const void *k, const void *e)
 {
@@ -178,11 +180,18 @@ static void merge(nk_fold_entry *e, const nk_fold_entry *f)
 			put(e, f->out[k]);
 }
 
+/* Signs (spaces, hyphens, ...) fill one slot: the code point itself. */
+static bool is_sign(uint8_t kind)
+{
+	return kind != NK_KIND_DROP && kind != NK_KIND_MARK &&
+	       kind != NK_KIND_LETTER && kind != NK_KIND_UPPER;
+}
+
 /*
  * NFKC first, so that the table answers for a code point exactly what
  * normalizing a whole string would (ﬁ -> f i, ² -> 2, ＫＩＭ -> KIM).
  */
-void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
+static void fold_code_point(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 {
 	UChar src[2];
 	UChar norm[NK_FOLD_NFKC_MAX];
@@ -208,6 +217,19 @@ void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 	}
 }
 
+void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
+{
+	fold_code_point(ctx, cp, e);
+	if (is_sign(e->kind))
+		*e = (nk_fold_entry){ .kind = e->kind, .n = 1, .out = { cp } };
+	e->ccc = (uint8_t)u_getCombiningClass((UChar32)cp);
+	if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFKC_QUICK_CHECK) ==
+	    UNORM_YES)
+		e->direct |= NK_FOLD_DIRECT_NFKC;
+	if (cp < NK_FOLD_TABLE_SIZE && e->kind != NK_KIND_MARK)
+		e->direct |= NK_FOLD_DIRECT_TABLE;
+}
+
 int nk_fold_init(nk_ctx *ctx)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -220,75 +242,41 @@ int nk_fold_init(nk_ctx *ctx)
 		return NK_EICU;
 	for (uint32_t cp = 0; cp < NK_FOLD_TABLE_SIZE; cp++)
 		nk_fold_compute(ctx, cp, &ctx->fold[cp]);
+	for (uint32_t cp = NK_FOLD_PUNCT_FIRST; cp <= NK_FOLD_PUNCT_LAST; cp++)
+		nk_fold_compute(ctx, cp, &ctx->fold_punct[cp - NK_FOLD_PUNCT_FIRST]);
 	return NK_OK;
 }
 
-/* Append the table fold e of code point cp to nm; false when nm is full. */
-static bool emit_entry(nk_name *nm, const nk_fold_entry *e, uint32_t cp)
+/* The cached fold of cp, NULL when only ICU can tell. */
+static const nk_fold_entry *cached(const nk_ctx *ctx, uint32_t cp)
 {
-	if (e->kind == NK_KIND_MARK) {
-		if (nm->ntext > 0)
-			nm->marks[nm->ntext - 1] |= e->marks;
-		return true;
-	}
-	if (e->kind == NK_KIND_DROP)
-		return true;
-	if (e->kind != NK_KIND_LETTER && e->kind != NK_KIND_UPPER) {
-		if (nm->ntext >= NK_NAME_MAX)
-			return false;
-		nm->text[nm->ntext] = cp;
-		nm->marks[nm->ntext] = 0;
-		nm->kind[nm->ntext++] = e->kind;
-		return true;
-	}
-	if (nm->ntext + e->n > NK_NAME_MAX)
-		return false;
-	for (uint8_t k = 0; k < e->n; k++) {
-		nm->text[nm->ntext] = e->out[k];
-		nm->marks[nm->ntext] = k == 0 ? e->marks : 0;
-		nm->kind[nm->ntext++] = e->kind;
-	}
-	return true;
-}
-
-/* Append the fold of one code point to nm; false when nm is full. */
-static bool emit(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
-{
-	nk_fold_entry tmp;
-
 	if (cp < NK_FOLD_TABLE_SIZE)
-		return emit_entry(nm, &ctx->fold[cp], cp);
-	nk_fold_compute(ctx, cp, &tmp);
-	return emit_entry(nm, &tmp, cp);
+		return &ctx->fold[cp];
+	if (cp >= NK_FOLD_PUNCT_FIRST && cp <= NK_FOLD_PUNCT_LAST)
+		return &ctx->fold_punct[cp - NK_FOLD_PUNCT_FIRST];
+	return NULL;
 }
 
 /*
- * Fold the leading ASCII bytes of s, checking them on the way (an ASCII
- * byte is valid UTF-8 unless it is NUL), so that an ASCII name, the
- * common case, is read once.  Returns the offset of the first byte that
- * is not ASCII or is NUL, len when there is none.  An ASCII byte folds to
- * at most one slot and len <= NK_NAME_MAX, so nm cannot fill up here.
+ * Append the slots of the fold e to the n slots of nm; returns the new
+ * count, or NK_FOLD_FULL when they do not fit.  A combining mark joins
+ * the slot before it.
  */
-static size_t fold_ascii_prefix(nk_name *nm, const nk_ctx *ctx,
-				const char *s, size_t len)
+static inline size_t emit(nk_name *nm, size_t n, const nk_fold_entry *e)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len; i++) {
-		if (u[i] == 0 || u[i] >= 0x80)
-			return i;
-		const nk_fold_entry *e = &ctx->fold[u[i]];
-		if ((e->kind == NK_KIND_LETTER || e->kind == NK_KIND_UPPER) &&
-		    e->n == 1) {
-			/* an ASCII letter folds to one letter without marks */
-			nm->text[nm->ntext] = e->out[0];
-			nm->marks[nm->ntext] = e->marks;
-			nm->kind[nm->ntext++] = e->kind;
-		} else {
-			emit_entry(nm, e, u[i]);
-		}
+	if (e->kind == NK_KIND_MARK) {
+		if (n > 0)
+			nm->marks[n - 1] |= e->marks;
+		return n;
 	}
-	return len;
+	if (n + e->n > NK_NAME_MAX)
+		return NK_FOLD_FULL;
+	for (uint8_t k = 0; k < e->n; k++) {
+		nm->text[n + k] = e->out[k];
+		nm->marks[n + k] = k == 0 ? e->marks : 0;
+		nm->kind[n + k] = e->kind;
+	}
+	return n + e->n;
 }
 
 static bool is_hangul_syllable(uint32_t cp)
@@ -296,60 +284,103 @@ static bool is_hangul_syllable(uint32_t cp)
 	return cp >= NK_HANGUL_FIRST && cp <= NK_HANGUL_LAST;
 }
 
-/* Can cp be folded from the table alone, as fold_direct() does? */
-static bool is_direct(const nk_ctx *ctx, uint32_t cp)
-{
-	if (cp < NK_FOLD_TABLE_SIZE)
-		return ctx->fold[cp].kind != NK_KIND_MARK;
-	return is_hangul_syllable(cp);
-}
+/*
+ * The one pass over the bytes of a name: check, decode and fold each code
+ * point from the tables, and see whether that gives what normalizing the
+ * whole name would.  It does when every code point is a table letter or
+ * sign (the fold of a table entry already includes its NFKC), or when the
+ * name passes Unicode's NFKC quick check (its code points are NFKC and its
+ * combining marks in canonical order: NFKC leaves it as it is).
+ */
+typedef struct fold_pass {
+	nk_name *nm;
+	size_t n;       /* slots written, or NK_FOLD_FULL */
+	uint8_t direct; /* enum nk_fold_direct bits all code points share */
+	uint8_t ccc;    /* combining class of the code point before */
+} fold_pass;
 
-/* Append a direct code point (see is_direct); false when nm is full. */
-static bool emit_direct(nk_name *nm, const nk_ctx *ctx, uint32_t cp)
+/* Fold e, the entry of a code point; false when ICU has to fold the name. */
+static bool fold_cached(fold_pass *p, const nk_fold_entry *e)
 {
-	if (nm->ntext >= NK_NAME_MAX)
+	uint8_t direct = e->direct;
+	if (e->ccc != 0 && p->ccc > e->ccc)
+		direct &= (uint8_t)~NK_FOLD_DIRECT_NFKC;
+	p->direct &= direct;
+	p->ccc = e->ccc;
+	if (p->direct == 0)
 		return false;
-	if (!is_hangul_syllable(cp))
-		return emit_entry(nm, &ctx->fold[cp], cp);
-	nm->text[nm->ntext] = cp;
-	nm->marks[nm->ntext] = 0;
-	nm->kind[nm->ntext++] = NK_KIND_LETTER;
+	if (p->n != NK_FOLD_FULL)
+		p->n = emit(p->nm, p->n, e);
 	return true;
 }
 
-/* Is every code point of valid UTF-8 s[from, len) direct? */
-static bool rest_direct(const nk_ctx *ctx, const char *s, size_t from,
-			size_t len)
+/* A precomposed Hangul syllable: already NFKC, caseless, its own fold. */
+static void fold_hangul(fold_pass *p, uint32_t cp)
 {
-	for (size_t i = from; i < len;)
-		if (!is_direct(ctx, nk_utf8_next(s, &i)))
-			return false;
+	p->ccc = 0;
+	if (p->n >= NK_NAME_MAX) {
+		p->n = NK_FOLD_FULL;
+		return;
+	}
+	p->nm->text[p->n] = cp;
+	p->nm->marks[p->n] = 0;
+	p->nm->kind[p->n++] = NK_KIND_LETTER;
+}
+
+/* Fold the code point cp; false when ICU has to fold the name. */
+static bool fold_code(fold_pass *p, const nk_ctx *ctx, uint32_t cp)
+{
+	const nk_fold_entry *e = cached(ctx, cp);
+
+	if (e)
+		return fold_cached(p, e);
+	if (!is_hangul_syllable(cp))
+		return false;
+	fold_hangul(p, cp);
 	return true;
+}
+
+static bool is_ascii(unsigned char b)
+{
+	return b != 0 && b < 0x80; /* NUL is never part of a name */
+}
+
+/* fold_ascii() when the run may not fit: slot by slot, rarely taken. */
+static size_t fold_ascii_near_full(fold_pass *p, const nk_ctx *ctx,
+				   const unsigned char *u, size_t i, size_t len)
+{
+	for (; i < len && is_ascii(u[i]); i++)
+		if (p->n != NK_FOLD_FULL)
+			p->n = emit(p->nm, p->n, &ctx->fold[u[i]]);
+	p->ccc = 0;
+	return i;
 }
 
 /*
- * Names of Latin, Cyrillic and precomposed Hangul letters without
- * combining marks are already what NFKC would make of them, letter by
- * letter: fold them from the table, without ICU.  s[0, from) is ASCII and
- * already folded into nm (ASCII is always direct).  The slots are written
- * as the code points are checked, since the check rarely fails; false
- * when the name needs the whole-string path, which starts over.
+ * Fold the run of ASCII bytes at u[i], most of every name, and return the
+ * offset after it.  An ASCII byte folds to one slot at most, is NFKC and
+ * in the table: it cannot make the name need ICU.  Its slot is written
+ * even when it drops (n == 0): the slot past the end is free when the
+ * rest of the name fits, and a branch would cost more.
  */
-static bool fold_direct(nk_name *nm, const nk_ctx *ctx, const char *s,
-			size_t from, size_t len, int *rc)
+static size_t fold_ascii(fold_pass *p, const nk_ctx *ctx,
+			 const unsigned char *u, size_t i, size_t len)
 {
-	*rc = NK_OK;
-	for (size_t i = from; i < len;) {
-		const uint32_t cp = nk_utf8_next(s, &i);
-		if (!is_direct(ctx, cp))
-			return false;
-		if (!emit_direct(nm, ctx, cp)) {
-			/* too long, unless the rest needs the other path */
-			*rc = NK_ETOOLONG;
-			return rest_direct(ctx, s, i, len);
-		}
+	nk_name *nm = p->nm;
+	size_t n = p->n;
+
+	if (n + (len - i) > NK_NAME_MAX)
+		return fold_ascii_near_full(p, ctx, u, i, len);
+	for (; i < len && is_ascii(u[i]); i++) {
+		const nk_fold_entry *e = &ctx->fold[u[i]];
+		nm->text[n] = e->out[0];
+		nm->marks[n] = 0;
+		nm->kind[n] = e->kind;
+		n += e->n;
 	}
-	return true;
+	p->n = n;
+	p->ccc = 0;
+	return i;
 }
 
 /* The whole-string path: NFKC by ICU, then the fold of each code point. */
@@ -360,43 +391,75 @@ static int fold_unicode(nk_name *nm, const nk_ctx *ctx, const char *s,
 	UChar norm[NK_NFKC_CAP];
 	int32_t nsrc = 0;
 	UErrorCode err = U_ZERO_ERROR;
+	size_t n = 0;
 
-	nm->ntext = 0;
 	u_strFromUTF8(src, (int32_t)NK_ARRAY_LEN(src), &nsrc, s,
 		      (int32_t)len, &err);
 	if (U_FAILURE(err))
 		return err == U_BUFFER_OVERFLOW_ERROR ? NK_ETOOLONG : NK_EICU;
-	const int32_t n = unorm2_normalize(ctx->nfkc, src, nsrc, norm,
+	const int32_t m = unorm2_normalize(ctx->nfkc, src, nsrc, norm,
 					   (int32_t)NK_ARRAY_LEN(norm), &err);
 	if (U_FAILURE(err))
 		return err == U_BUFFER_OVERFLOW_ERROR ? NK_ETOOLONG : NK_EICU;
-	for (int32_t i = 0; i < n;) {
+	for (int32_t i = 0; i < m && n != NK_FOLD_FULL;) {
 		UChar32 c;
-		U16_NEXT(norm, i, n, c);
-		if (!emit(nm, ctx, (uint32_t)c))
-			return NK_ETOOLONG;
+		nk_fold_entry tmp;
+		U16_NEXT(norm, i, m, c);
+		const nk_fold_entry *e = cached(ctx, (uint32_t)c);
+		if (!e) {
+			nk_fold_compute(ctx, (uint32_t)c, &tmp);
+			e = &tmp;
+		}
+		n = emit(nm, n, e);
 	}
+	if (n == NK_FOLD_FULL)
+		return NK_ETOOLONG;
+	nm->ntext = n;
 	return NK_OK;
+}
+
+/* Check the bytes from `from` on, then fold all of name with ICU. */
+static int fold_rest_unicode(nk_name *nm, size_t *bad_offset,
+			     const nk_ctx *ctx, const char *name, size_t len,
+			     size_t from)
+{
+	const size_t bad = from + nk_utf8_check(name + from, len - from);
+
+	if (bad != len) {
+		*bad_offset = bad;
+		return NK_EUTF8;
+	}
+	return fold_unicode(nm, ctx, name, len);
 }
 
 int nk_fold_name(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 		 const char *name, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)name;
+	fold_pass p = { .nm = nm,
+			.direct = NK_FOLD_DIRECT_TABLE | NK_FOLD_DIRECT_NFKC };
+	size_t i = 0;
+
 	if (len > NK_NAME_MAX)
 		return NK_ETOOLONG;
 	nm->ntext = 0;
 	nm->ntok = 0;
-	const size_t ascii = fold_ascii_prefix(nm, ctx, name, len);
-	if (ascii == len)
-		return NK_OK;
-	/* the prefix is valid, so the sequences of the rest start at ascii */
-	const size_t bad = ascii + nk_utf8_check(name + ascii, len - ascii);
-	if (bad != len) {
-		*bad_offset = bad;
-		return NK_EUTF8;
+	while (i < len) {
+		if (is_ascii(u[i])) {
+			i = fold_ascii(&p, ctx, u, i, len);
+			continue;
+		}
+		const size_t at = i;
+		uint32_t cp;
+		if (!nk_utf8_decode(name, len, &i, &cp)) {
+			*bad_offset = at;
+			return NK_EUTF8;
+		}
+		if (!fold_code(&p, ctx, cp))
+			return fold_rest_unicode(nm, bad_offset, ctx, name, len, i);
 	}
-	int rc;
-	if (fold_direct(nm, ctx, name, ascii, len, &rc))
-		return rc;
-	return fold_unicode(nm, ctx, name, len);
+	if (p.n == NK_FOLD_FULL)
+		return NK_ETOOLONG;
+	nm->ntext = p.n;
+	return NK_OK;
 }

@@ -6,8 +6,10 @@
  * or a change of script.  Parenthesized text and honorifics are not name
  * parts; the caller keeps the original text for display.
  */
+#include <assert.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "token.h"
 #include "token_tables.h"
 #include "utf8.h"
@@ -19,126 +21,154 @@
 /* A Hangul name with an attached address term has at least 3 syllables. */
 #define NK_HANGUL_SUFFIX_MIN_LEN 3
 
-uint8_t nk_token_script_of(uint32_t cp)
-{
-	if (cp < 0x80)
-		return NK_SCRIPT_LATIN;
-	if (cp >= 0x0400 && cp < 0x0530)
-		return NK_SCRIPT_CYRILLIC;
-	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp < 0x1200) ||
-	    (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xA960 && cp < 0xA980) ||
-	    (cp >= 0xD7B0 && cp < 0xD800))
-		return NK_SCRIPT_HANGUL;
-	return NK_SCRIPT_OTHER;
-}
-
 static bool is_letter(uint8_t kind)
 {
 	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
 }
 
+/* 1 for a capital, 0 for another letter: counted once a letter. */
+static unsigned is_upper(uint8_t letter_kind)
+{
+	static_assert(NK_KIND_UPPER == NK_KIND_LETTER + 1,
+		      "a capital is the letter kind after a letter");
+	return (unsigned)(letter_kind - NK_KIND_LETTER);
+}
+
 typedef struct splitter {
 	nk_name *nm;
+	nk_token tok;     /* the open token, stored when closed */
+	size_t ntok;      /* tokens stored */
 	size_t out;       /* next compacted slot */
-	bool open;        /* a token is being built */
 	unsigned uppers;  /* capitals in the open token */
 	unsigned letters; /* letters in the open token */
+	bool open;        /* a token is being built */
+	bool joined;      /* the open token ends in a joiner, ' or - */
 	int depth;        /* parentheses */
 	int status;
 } splitter;
 
-static nk_token *cur(splitter *sp)
-{
-	return &sp->nm->tok[sp->nm->ntok];
-}
-
+/*
+ * A joiner is only taken before a letter, so a token ends in one only
+ * when the next letter is of another script; no letter folds to ASCII
+ * punctuation, so that joiner is all there is to take off.
+ */
 static void close_token(splitter *sp)
 {
 	if (!sp->open)
 		return;
-	nk_token *t = cur(sp);
-	while (t->len > 0 && !nk_is_alpha(sp->nm->text[t->start + t->len - 1]) &&
-	       nk_token_script_of(sp->nm->text[t->start + t->len - 1]) ==
-		       NK_SCRIPT_LATIN)
-		t->len--; /* trailing ' or - */
+	nk_token *t = &sp->tok;
+	t->len = (uint16_t)(t->len - sp->joined);
 	sp->out = t->start + t->len;
 	sp->open = false;
 	if (t->len == 0)
 		return;
 	if (sp->uppers == sp->letters && sp->letters > 1)
 		t->flags |= NK_TOK_UPPER;
-	sp->nm->ntok++;
-}
-
-static void append(splitter *sp, uint32_t cp, uint8_t marks)
-{
-	sp->nm->text[sp->out] = cp;
-	sp->nm->marks[sp->out] = marks;
-	sp->out++;
-	cur(sp)->len++;
+	sp->nm->tok[sp->ntok++] = *t;
 }
 
 static void open_token(splitter *sp, uint8_t script)
 {
-	if (sp->nm->ntok >= NK_TOKENS_MAX) {
+	if (sp->ntok >= NK_TOKENS_MAX) {
 		sp->status = NK_ETOOLONG;
 		return;
 	}
-	*cur(sp) = (nk_token){ .start = (uint16_t)sp->out, .script = script };
+	sp->tok = (nk_token){ .start = (uint16_t)sp->out, .script = script };
 	sp->open = true;
+	sp->joined = false;
 	sp->uppers = 0;
 	sp->letters = 0;
 }
 
 static void flag_last(splitter *sp, uint8_t flag)
 {
-	if (sp->nm->ntok > 0 && !sp->open)
-		sp->nm->tok[sp->nm->ntok - 1].flags |= flag;
+	if (sp->ntok > 0 && !sp->open)
+		sp->nm->tok[sp->ntok - 1].flags |= flag;
+}
+
+/* A run of letters being copied to the open token. */
+typedef struct run {
+	size_t out;      /* next compacted slot */
+	unsigned uppers; /* capitals copied */
+} run;
+
+/*
+ * Copy the letters of script `script` from slot i on, compacting in place
+ * (out <= i); returns the slot after them.  Inline, and called with the
+ * script as a constant where it can be, so that the test of a letter's
+ * script folds to a compare or two: a name is mostly such runs.
+ */
+static inline size_t copy_run(nk_name *nm, size_t i, size_t end, run *r,
+			      uint8_t script)
+{
+	size_t out = r->out;
+	unsigned uppers = 0;
+
+	for (; i < end && is_letter(nm->kind[i]); i++) {
+		const uint32_t c = nm->text[i];
+		if (nk_token_script_of(c) != script)
+			break;
+		uppers += is_upper(nm->kind[i]);
+		nm->text[out] = c;
+		nm->marks[out] = nm->marks[i];
+		out++;
+	}
+	r->out = out;
+	r->uppers = uppers;
+	return i;
 }
 
 /*
  * Append the run of letters of one script that starts at slot i, all to
- * one token; returns the slot after the run.  A name is mostly such runs,
- * so they are copied in one tight loop rather than slot by slot.
+ * one token; returns the slot after the run.
  */
 static size_t letters(splitter *sp, size_t i)
 {
 	nk_name *nm = sp->nm;
+	const size_t end = nm->ntext;
 	const uint8_t script = nk_token_script_of(nm->text[i]);
 
-	if (sp->open && cur(sp)->script != script)
+	if (sp->open && sp->tok.script != script)
 		close_token(sp);
 	if (!sp->open)
 		open_token(sp, script);
 	if (sp->status != NK_OK)
 		return i;
-	size_t out = sp->out;
-	for (; i < nm->ntext && is_letter(nm->kind[i]); i++) {
-		const uint32_t c = nm->text[i];
-		if (nk_token_script_of(c) != script)
-			break;
-		sp->uppers += nm->kind[i] == NK_KIND_UPPER;
-		nm->text[out] = c; /* out <= i: compaction in place */
-		nm->marks[out] = nm->marks[i];
-		out++;
+	run r = { .out = sp->out };
+	switch (script) {
+	case NK_SCRIPT_LATIN:
+		i = copy_run(nm, i, end, &r, NK_SCRIPT_LATIN);
+		break;
+	case NK_SCRIPT_CYRILLIC:
+		i = copy_run(nm, i, end, &r, NK_SCRIPT_CYRILLIC);
+		break;
+	default:
+		i = copy_run(nm, i, end, &r, script);
+		break;
 	}
-	const size_t n = out - sp->out;
+	const size_t n = r.out - sp->out;
+	sp->uppers += r.uppers;
 	sp->letters += (unsigned)n;
-	cur(sp)->len = (uint16_t)(cur(sp)->len + n);
-	sp->out = out;
+	sp->tok.len = (uint16_t)(sp->tok.len + n);
+	sp->joined = false;
+	sp->out = r.out;
 	return i;
 }
 
 /* ' - " between letters stay in the token; elsewhere they split. */
 static void joiner(splitter *sp, size_t i, uint32_t as)
 {
-	const nk_name *nm = sp->nm;
+	nk_name *nm = sp->nm;
 	const bool next_letter = i + 1 < nm->ntext && is_letter(nm->kind[i + 1]);
 
 	if (sp->open && next_letter) {
 		if (as == NK_CH_HYPHEN)
-			cur(sp)->flags |= NK_TOK_HYPHENED;
-		append(sp, as, 0);
+			sp->tok.flags |= NK_TOK_HYPHENED;
+		nm->text[sp->out] = as;
+		nm->marks[sp->out] = 0;
+		sp->out++;
+		sp->tok.len++;
+		sp->joined = true;
 		return;
 	}
 	if (as != NK_CH_APOSTROPHE)
@@ -150,6 +180,10 @@ static void slot(splitter *sp, size_t i)
 {
 	const uint8_t kind = sp->nm->kind[i];
 
+	if (kind == NK_KIND_SPACE) {
+		close_token(sp); /* the common case; no token is open in ( ) */
+		return;
+	}
 	if (kind == NK_KIND_OPEN) {
 		close_token(sp);
 		sp->depth++;
@@ -234,30 +268,58 @@ static bool same_word(const nk_name *nm, const nk_token *t,
 	return k == t->len && w[k] == 0;
 }
 
-/* The first noise word that starts with c or later (sorted by it). */
-static size_t first_noise(uint32_t c)
+/*
+ * Hash of a word from its first two letters (second is 0 for one letter),
+ * last letter and length: one multiply mixes them into the high bits.
+ */
+static uint32_t noise_hash(uint32_t first, uint32_t second, uint32_t last,
+			   size_t len)
 {
-	size_t lo = 0, hi = nk_noise_count;
+	static const uint64_t golden = 0x9E3779B97F4A7C15u; /* 2^64 / phi */
+	const uint64_t key = ((uint64_t)first << 42) ^
+			     ((uint64_t)second << 21) ^ last ^
+			     ((uint64_t)len << 59);
+	return (uint32_t)((key * golden) >> 32);
+}
 
-	while (lo < hi) {
-		const size_t mid = lo + (hi - lo) / 2;
-		if ((uint32_t)nk_noise_table[mid].word[0] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
+static size_t noise_slot(uint32_t hash)
+{
+	return hash % NK_NOISE_SLOTS;
+}
+
+static uint32_t word_hash(const char32_t *w)
+{
+	size_t len = 0;
+	while (w[len])
+		len++;
+	return noise_hash(w[0], w[1], w[len - 1], len);
+}
+
+void nk_token_init(nk_noise_index *x)
+{
+	*x = (nk_noise_index){ 0 };
+	for (size_t i = 0; i < nk_noise_count; i++) {
+		const uint32_t h = word_hash(nk_noise_table[i].word);
+		size_t s = noise_slot(h);
+		while (x->word[s])
+			s = noise_slot((uint32_t)s + 1);
+		x->hash[s] = h;
+		x->word[s] = (uint8_t)(i + 1);
 	}
-	return lo;
 }
 
 static bool is_noise(const nk_name *nm, const nk_token *t)
 {
 	if (t->len > NK_NOISE_MAX_LEN)
 		return false;
-	const uint32_t c = nm->text[t->start];
-	for (size_t i = first_noise(c); i < nk_noise_count &&
-	     (uint32_t)nk_noise_table[i].word[0] == c; i++) {
-		const nk_noise_word *w = &nk_noise_table[i];
-		if (w->needs_dot && !(t->flags & NK_TOK_DOT))
+	const uint32_t *c = nm->text + t->start;
+	const uint32_t h = noise_hash(c[0], t->len > 1 ? c[1] : 0,
+				      c[t->len - 1], t->len);
+	const nk_noise_index *x = &nm->ctx->noise;
+	for (size_t s = noise_slot(h); x->word[s];
+	     s = noise_slot((uint32_t)s + 1)) {
+		const nk_noise_word *w = &nk_noise_table[x->word[s] - 1];
+		if (x->hash[s] != h || (w->needs_dot && !(t->flags & NK_TOK_DOT)))
 			continue;
 		if (same_word(nm, t, w->word))
 			return true;
@@ -276,80 +338,81 @@ static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
 			t->len--;
 }
 
-/*
- * Capitals set a part apart ("KIM Su Gil": KIM is the surname) only when
- * other parts are not in capitals too: a name written all in capitals
- * says nothing about its parts.
- */
-static void clear_all_caps(nk_name *nm)
+static bool has_case(const nk_token *t)
 {
-	size_t cased = 0, upper = 0;
+	return t->script == NK_SCRIPT_LATIN || t->script == NK_SCRIPT_CYRILLIC;
+}
+
+static void mark_initial(nk_token *t)
+{
+	if (!has_case(t))
+		return;
+	if (t->len == 1 ||
+	    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
+		t->flags |= NK_TOK_INITIAL;
+}
+
+static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
+			   const nk_tracer *tr)
+{
+	char w[64];
+	nk_token_utf8(w, sizeof w, nm, t);
+	nk_trace(tr, "tokens", "dropped honorific \"%s\"", w);
+	if (t->flags & NK_TOK_COMMA && kept > 0)
+		nm->tok[kept - 1].flags |= NK_TOK_COMMA;
+}
+
+/*
+ * The tokens once split: honorifics dropped, initials marked, and the
+ * capitals flag cleared when it sets no part apart.  Capitals set a part
+ * apart ("KIM Su Gil": KIM is the surname) only when other parts are not
+ * in capitals too: a name written all in capitals says nothing about its
+ * parts.
+ */
+static void finish_tokens(nk_name *nm, const nk_tracer *tr)
+{
+	size_t kept = 0, cased = 0, upper = 0;
+
 	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		const bool has_case = t->script == NK_SCRIPT_LATIN ||
-				      t->script == NK_SCRIPT_CYRILLIC;
-		if (!has_case || t->len < 2)
+		nk_token *t = &nm->tok[i];
+		if (is_noise(nm, t)) {
+			drop_honorific(nm, t, kept, tr);
 			continue;
-		cased++;
-		upper += (t->flags & NK_TOK_UPPER) != 0;
+		}
+		strip_hangul_suffix(nm, t);
+		mark_initial(t);
+		if (has_case(t) && t->len >= 2) {
+			cased++;
+			upper += (t->flags & NK_TOK_UPPER) != 0;
+		}
+		if (kept != i)
+			nm->tok[kept] = *t;
+		kept++;
 	}
+	nm->ntok = kept;
 	if (upper < cased)
 		return;
 	for (size_t i = 0; i < nm->ntok; i++)
 		nm->tok[i].flags &= (uint8_t)~NK_TOK_UPPER;
 }
 
-static void mark_initials(nk_name *nm)
-{
-	for (size_t i = 0; i < nm->ntok; i++) {
-		nk_token *t = &nm->tok[i];
-		if (t->script != NK_SCRIPT_LATIN && t->script != NK_SCRIPT_CYRILLIC)
-			continue;
-		if (t->len == 1 ||
-		    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
-			t->flags |= NK_TOK_INITIAL;
-	}
-}
-
-static void drop_noise(nk_name *nm, const nk_tracer *tr)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < nm->ntok; i++) {
-		nk_token *t = &nm->tok[i];
-		if (is_noise(nm, t)) {
-			char w[64];
-			nk_token_utf8(w, sizeof w, nm, t);
-			nk_trace(tr, "tokens", "dropped honorific \"%s\"", w);
-			if (t->flags & NK_TOK_COMMA && kept > 0)
-				nm->tok[kept - 1].flags |= NK_TOK_COMMA;
-			continue;
-		}
-		strip_hangul_suffix(nm, t);
-		nm->tok[kept++] = *t;
-	}
-	nm->ntok = kept;
-}
-
 int nk_token_split(nk_name *nm, const nk_tracer *tr)
 {
 	splitter sp = { .nm = nm, .status = NK_OK };
+	const size_t end = nm->ntext;
 
-	nm->ntok = 0;
-	for (size_t i = 0; i < nm->ntext && sp.status == NK_OK;) {
-		if (sp.depth == 0 && is_letter(nm->kind[i])) {
-			i = letters(&sp, i);
+	for (size_t i = 0; i < end;) {
+		if (sp.depth > 0 || !is_letter(nm->kind[i])) {
+			slot(&sp, i++);
 			continue;
 		}
-		slot(&sp, i++);
+		i = letters(&sp, i);
+		if (sp.status != NK_OK)
+			return sp.status;
 	}
-	if (sp.status == NK_OK)
-		close_token(&sp);
-	if (sp.status != NK_OK)
-		return sp.status;
+	close_token(&sp);
 	nm->ntext = sp.out;
-	drop_noise(nm, tr);
-	clear_all_caps(nm);
-	mark_initials(nm);
+	nm->ntok = sp.ntok;
+	finish_tokens(nm, tr);
 	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
 }

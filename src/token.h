@@ -6,16 +6,43 @@
 
 #include "nk_internal.h"
 
+/* Slots of nk_noise_index: a power of two, at least twice the words. */
+#define NK_NOISE_SLOTS 128
+
+/*
+ * The honorifics of token_tables.c by a hash of their first two letters,
+ * last letter and length, open addressing: a name part, nearly never an
+ * honorific, is told apart with one or two probes.  Built once per
+ * context.
+ */
+typedef struct nk_noise_index {
+	uint32_t hash[NK_NOISE_SLOTS]; /* of the word in the slot */
+	uint8_t word[NK_NOISE_SLOTS];  /* 1 + its index in the table; 0: free */
+} nk_noise_index;
+
+NK_HIDDEN void nk_token_init(nk_noise_index *x);
+
 /*
  * Split the folded slots of nm into tokens in place: letters kept,
  * inner hyphens and apostrophes kept as '-' and '\'', parenthesized
  * parts, honorifics and noise dropped.  NK_OK, NK_ETOOLONG (too many
- * tokens) or NK_EEMPTY (nothing left).
+ * tokens) or NK_EEMPTY (nothing left).  nm->ctx gives the tables.
  */
 NK_HIDDEN int nk_token_split(nk_name *nm, const nk_tracer *tr);
 
-/* Script of a folded letter. */
-NK_HIDDEN uint8_t nk_token_script_of(uint32_t cp);
+/* Script of a folded letter.  Inline: the tokenizer asks once a letter. */
+static inline uint8_t nk_token_script_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return NK_SCRIPT_LATIN;
+	if (cp >= 0x0400 && cp < 0x0530)
+		return NK_SCRIPT_CYRILLIC;
+	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp < 0x1200) ||
+	    (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xA960 && cp < 0xA980) ||
+	    (cp >= 0xD7B0 && cp < 0xD800))
+		return NK_SCRIPT_HANGUL;
+	return NK_SCRIPT_OTHER;
+}
 
 /* Does token t spell the ASCII (or UTF-8) word w exactly? */
 NK_HIDDEN bool nk_token_is(const nk_name *nm, const nk_token *t,

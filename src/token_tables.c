@@ -1,8 +1,7 @@
 /*
  * token_tables.c - honorifics, titles and noise that never belong in a
  * key.  Words that can also be name parts (Korean "Gen", "Sen") count as
- * noise only when written as abbreviations, with a dot.  Sorted by first
- * letter (code point order) for the lookup in token.c.
+ * noise only when written as abbreviations, with a dot.
  */
 #include "token_tables.h"
 

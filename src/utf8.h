@@ -9,6 +9,7 @@
 #ifndef NK_UTF8_H
 #define NK_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,8 +20,8 @@ NK_HIDDEN size_t nk_utf8_check(const char *s, size_t len);
 
 /*
  * Decode the code point at s[*i] of valid UTF-8 and advance *i.
- * Only for input that nk_utf8_check() accepted.  Inline: the fold and
- * the tokenizer call it once per letter.
+ * Only for input that nk_utf8_check() accepted.  Inline: callers use it
+ * once per letter.
  */
 static inline uint32_t nk_utf8_next(const char *s, size_t *i)
 {
@@ -42,6 +43,61 @@ static inline uint32_t nk_utf8_next(const char *s, size_t *i)
 	*i += 4;
 	return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
 	       ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+}
+
+/* Is b a continuation byte (10xxxxxx)? */
+static inline bool nk_utf8_is_cont(unsigned char b)
+{
+	return (b & 0xC0u) == 0x80u;
+}
+
+/*
+ * Validate and decode the sequence at s[*i], *i < len, and advance *i;
+ * false, leaving *i, when it is not strict UTF-8 or is a NUL.  The bounds
+ * of the second byte are what reject overlong forms, surrogates and code
+ * points above U+10FFFF (RFC 3629, section 4).
+ */
+static inline bool nk_utf8_decode(const char *s, size_t len, size_t *i,
+				  uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	const size_t left = len - *i;
+
+	if (u[0] == 0)
+		return false;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		*i += 1;
+		return true;
+	}
+	if (u[0] < 0xC2 || u[0] > 0xF4)
+		return false;
+	if (u[0] < 0xE0) {
+		if (left < 2 || !nk_utf8_is_cont(u[1]))
+			return false;
+		*cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+		*i += 2;
+		return true;
+	}
+	if (u[0] < 0xF0) {
+		const unsigned char lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+		const unsigned char hi = u[0] == 0xED ? 0x9F : 0xBF;
+		if (left < 3 || u[1] < lo || u[1] > hi || !nk_utf8_is_cont(u[2]))
+			return false;
+		*cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) |
+		      (u[2] & 0x3Fu);
+		*i += 3;
+		return true;
+	}
+	const unsigned char lo = u[0] == 0xF0 ? 0x90 : 0x80;
+	const unsigned char hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+	if (left < 4 || u[1] < lo || u[1] > hi || !nk_utf8_is_cont(u[2]) ||
+	    !nk_utf8_is_cont(u[3]))
+		return false;
+	*cp = ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
+	      ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+	*i += 4;
+	return true;
 }
 
 /* Encode cp into out (4 bytes room); returns bytes written. */

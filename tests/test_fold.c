@@ -102,6 +102,22 @@ START_TEST(punctuation_lookalikes)
 }
 END_TEST
 
+START_TEST(one_pass_matches_whole_name_nfkc)
+{
+	/* already NFKC: folded code point by code point from the tables */
+	ck_assert_int_eq(fold("Ol’ga"), NK_OK);
+	ck_assert_str_eq(letters(), "ol'ga");
+	ck_assert_int_eq(fold("Kot͡sev"), NK_OK); /* t + U+0361 */
+	ck_assert_str_eq(letters(), "kotsev");
+	ck_assert(nm.marks[2] & NK_MARK_OTHER);
+	/* marks out of canonical order: NFKC reorders, then composes a + ̈ */
+	ck_assert_int_eq(fold("a\u0361\u0308"), NK_OK);
+	ck_assert_str_eq(letters(), "a");
+	ck_assert(nm.marks[0] & NK_MARK_DIAERESIS);
+	ck_assert(nm.marks[0] & NK_MARK_OTHER);
+}
+END_TEST
+
 START_TEST(errors)
 {
 	size_t bad = 0;
@@ -111,9 +127,20 @@ START_TEST(errors)
 	ck_assert_int_eq(nk_fold_name(&nm, &bad, nkt_ctx(), "a\0b", 3),
 			 NK_EUTF8);
 	ck_assert_uint_eq(bad, 1);
+	ck_assert_int_eq(nk_fold_name(&nm, &bad, nkt_ctx(), "Ж\0b", 4),
+			 NK_EUTF8);
+	ck_assert_uint_eq(bad, 2);
 	static char big[NK_NAME_MAX + 2];
 	memset(big, 'a', sizeof big - 1);
 	ck_assert_int_eq(fold(big), NK_ETOOLONG);
+	/* ΐ folds to three slots: the bytes fit, the slots do not */
+	static const char iota[] = "ΐ";
+	for (size_t i = 0; i + 2 <= NK_NAME_MAX; i += 2)
+		memcpy(big + i, iota, 2);
+	big[NK_NAME_MAX] = '\0';
+	ck_assert_int_eq(fold(big), NK_ETOOLONG);
+	big[NK_NAME_MAX - 1] = '\xC3'; /* a bad byte still says where it is */
+	ck_assert_int_eq(fold(big), NK_EUTF8);
 }
 END_TEST
 
@@ -128,6 +155,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, cyrillic_keeps_short_i_and_yo);
 	tcase_add_test(tc, compatibility_forms);
 	tcase_add_test(tc, punctuation_lookalikes);
+	tcase_add_test(tc, one_pass_matches_whole_name_nfkc);
 	tcase_add_test(tc, errors);
 	suite_add_tcase(s, tc);
 	return s;

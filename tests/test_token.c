@@ -6,13 +6,15 @@
 #include "fold.h"
 #include "nk_test.h"
 #include "token.h"
+#include "token_tables.h"
 
 static nk_name nm;
 
 static int split(const char *s)
 {
 	size_t bad = 0;
-	const int rc = nk_fold_name(&nm, &bad, nkt_ctx(), s, strlen(s));
+	nm.ctx = nkt_ctx();
+	const int rc = nk_fold_name(&nm, &bad, nm.ctx, s, strlen(s));
 	return rc ? rc : nk_token_split(&nm, NULL);
 }
 
@@ -112,6 +114,16 @@ START_TEST(empty_and_limits)
 }
 END_TEST
 
+START_TEST(noise_index_has_room)
+{
+	/* open addressing stays one or two probes when half the slots are free */
+	ck_assert_uint_le(nk_noise_count * 2, NK_NOISE_SLOTS);
+	ck_assert_int_eq(split("Pan. Sen. Frau Jun Son Han"), NK_OK);
+	ck_assert_uint_eq(nm.ntok, 3);
+	ck_assert_str_eq(tok(0), "jun");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("token");
@@ -122,6 +134,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, apostrophes_and_hyphens);
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, empty_and_limits);
+	tcase_add_test(tc, noise_index_has_room);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -57,6 +57,22 @@ START_TEST(decodes_and_encodes)
 }
 END_TEST
 
+START_TEST(decode_checks_as_it_goes)
+{
+	const char *s = "Ж\xE0\x80\xAF";
+	size_t i = 0;
+	uint32_t cp = 0;
+	ck_assert(nk_utf8_decode(s, strlen(s), &i, &cp));
+	ck_assert_uint_eq(cp, 0x0416);
+	ck_assert(!nk_utf8_decode(s, strlen(s), &i, &cp));
+	ck_assert_uint_eq(i, 2); /* left at the bad sequence */
+	i = 0;
+	ck_assert(!nk_utf8_decode("\xD0", 1, &i, &cp)); /* truncated */
+	ck_assert(!nk_utf8_decode("", 1, &i, &cp));      /* NUL */
+	ck_assert_uint_eq(i, 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("utf8");
@@ -65,6 +81,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, rejects_invalid);
 	tcase_add_test(tc, rejects_nul);
 	tcase_add_test(tc, decodes_and_encodes);
+	tcase_add_test(tc, decode_checks_as_it_goes);
 	suite_add_tcase(s, tc);
 	return s;
 }
