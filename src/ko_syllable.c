@@ -77,35 +77,35 @@ static bool is_word_final_code(uint32_t code)
 	}
 }
 
-static bool is_vowel(char c)
+static bool is_vowel(uint32_t c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
 /* The n letters s as the lists spell them; ~0 if none is that long. */
-static uint32_t cluster_code(const char *s, size_t n)
+static uint32_t cluster_code(const uint32_t *s, size_t n)
 {
 	uint32_t code = 0;
 	if (n > KO_CONSONANTS_MAX)
 		return ~(uint32_t)0;
 	for (size_t k = 0; k < n; k++)
-		code |= C1(s[k]) << (CHAR_BIT * k);
+		code |= s[k] << (CHAR_BIT * k);
 	return code;
 }
 
-static bool is_initial(const char *s, size_t n)
+static bool is_initial(const uint32_t *s, size_t n)
 {
 	return is_initial_code(cluster_code(s, n));
 }
 
-static bool is_final(const char *s, size_t n, bool word_end)
+static bool is_final(const uint32_t *s, size_t n, bool word_end)
 {
 	const uint32_t code = cluster_code(s, n);
 	return word_end ? is_word_final_code(code) : is_final_code(code);
 }
 
 /* ㄹ starts a syllable after a vowel or a sonorant final only. */
-static bool joint_ok(const char *fin, size_t nf, char initial)
+static bool joint_ok(const uint32_t *fin, size_t nf, uint32_t initial)
 {
 	if (initial != 'r' && initial != 'l')
 		return true;
@@ -114,7 +114,7 @@ static bool joint_ok(const char *fin, size_t nf, char initial)
 }
 
 /* A consonant run between two vowels: a final, then an initial. */
-static bool joint(const char *s, size_t n)
+static bool joint(const uint32_t *s, size_t n)
 {
 	for (size_t k = 0; k <= n; k++)
 		if (is_final(s, k, false) && is_initial(s + k, n - k) &&
@@ -123,18 +123,7 @@ static bool joint(const char *s, size_t n)
 	return false;
 }
 
-/* w and y glide into a following vowel; y also ends Yale ay, ey, oy. */
-static bool is_vowelish(const char *s, size_t n, size_t i)
-{
-	if (is_vowel(s[i]))
-		return true;
-	if (s[i] != 'w' && s[i] != 'y')
-		return false;
-	return (i + 1 < n && is_vowel(s[i + 1])) ||
-	       (s[i] == 'y' && i > 0 && is_vowel(s[i - 1]));
-}
-
-static bool consonants_ok(const char *s, size_t n, bool start, bool end)
+static bool consonants_ok(const uint32_t *s, size_t n, bool start, bool end)
 {
 	if (start && end)
 		return false; /* no vowel at all */
@@ -145,52 +134,76 @@ static bool consonants_ok(const char *s, size_t n, bool start, bool end)
 	return joint(s, n);
 }
 
-/* A glide (w, y) starts a syllable, so it ends a run of vowel letters. */
-static bool vowels_ok(const char *s, size_t n)
+/*
+ * One piece between hyphens, apostrophes already removed, in one pass:
+ * it alternates runs of vowels and of consonants, and each run of
+ * consonants must be an initial, a final or a joint by where it stands.
+ * w and y glide into a following vowel, y also ends Yale ay, ey, oy:
+ * then they belong to the vowels.  A glide starts a syllable, so it ends
+ * a run of vowel letters.
+ */
+static bool piece_ok(const uint32_t *s, size_t n)
 {
-	size_t run = 0;
+	size_t from = 0;     /* where the current run started */
+	bool in_vowels = false;
+	size_t vowels = 0;   /* vowel letters in a row */
 	for (size_t i = 0; i < n; i++) {
-		run = is_vowel(s[i]) ? run + 1 : 0;
-		if (run > KO_VOWEL_RUN_MAX)
-			return false;
-	}
-	return true;
-}
-
-/* One piece between hyphens, apostrophes already removed. */
-static bool piece_ok(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		const size_t from = i;
-		const bool vowels = is_vowelish(s, n, i);
-		do
-			i++;
-		while (i < n && is_vowelish(s, n, i) == vowels);
-		if (vowels ? !vowels_ok(s + from, i - from)
-			   : !consonants_ok(s + from, i - from, from == 0,
-					    i == n))
-			return false;
-	}
-	return n > 0;
-}
-
-bool nk_ko_syllables_ok(const char *s, size_t n)
-{
-	char piece[NK_KO_LETTERS_MAX];
-	size_t len = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || s[i] == '-') {
-			if (!piece_ok(piece, len))
+		const bool vowel = is_vowel(s[i]);
+		const bool vowelish =
+			vowel ||
+			((s[i] == 'w' || s[i] == 'y') &&
+			 ((i + 1 < n && is_vowel(s[i + 1])) ||
+			  (s[i] == 'y' && vowels > 0)));
+		if (i > 0 && vowelish != in_vowels) {
+			if (!in_vowels &&
+			    !consonants_ok(s + from, i - from, from == 0, false))
 				return false;
-			len = 0;
-			continue;
+			from = i;
 		}
+		in_vowels = vowelish;
+		vowels = vowel ? vowels + 1 : 0;
+		if (vowels > KO_VOWEL_RUN_MAX)
+			return false;
+	}
+	return n > 0 &&
+	       (in_vowels || consonants_ok(s + from, n - from, from == 0, true));
+}
+
+/*
+ * A piece of n letters and apostrophes: read in place, or with its
+ * apostrophes left out where it has any, which is rare.
+ */
+static bool piece_written_ok(const uint32_t *s, size_t n, bool apostrophes)
+{
+	uint32_t letters[NK_KO_LETTERS_MAX];
+	if (!apostrophes)
+		return n < NK_ARRAY_LEN(letters) && piece_ok(s, n);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\'')
 			continue;
-		if (!nk_is_alpha((unsigned char)s[i]) || len + 1 >= sizeof piece)
+		if (len + 1 >= NK_ARRAY_LEN(letters))
 			return false;
-		piece[len++] = s[i];
+		letters[len++] = s[i];
 	}
-	return true;
+	return piece_ok(letters, len);
+}
+
+bool nk_ko_syllables_ok(const uint32_t *s, size_t n)
+{
+	size_t from = 0;
+	bool apostrophes = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-') {
+			if (!piece_written_ok(s + from, i - from, apostrophes))
+				return false;
+			from = i + 1;
+			apostrophes = false;
+		} else if (s[i] == '\'') {
+			apostrophes = true;
+		} else if (!nk_is_alpha(s[i])) {
+			return false;
+		}
+	}
+	return piece_written_ok(s + from, n - from, apostrophes);
 }

@@ -17,6 +17,7 @@
 
 typedef struct nk_ko_surname {
 	const char *rr;     /* Revised Romanization: the key is made from it */
+	uint8_t rr_len;
 	const char *hangul; /* UTF-8, for traces */
 	uint8_t nsyl;       /* syllables in Hangul */
 } nk_ko_surname;
