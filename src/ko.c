@@ -79,16 +79,21 @@ static char latin_letter(uint32_t cp, uint8_t marks)
 static void add_slots(ko_letters *l, const nk_name *nm, const nk_token *t,
 		      size_t from, size_t to)
 {
+	/* the length in a local, which the letters written cannot alias */
+	size_t len = l->len;
 	for (size_t k = t->start + from; k < t->start + to; k++) {
 		const uint32_t cp = nm->text[k];
 		if (nk_is_alpha(cp)) {
-			if (l->len + 1 < sizeof l->s)
-				l->s[l->len++] = latin_letter(cp, nm->marks[k]);
+			if (len + 1 < sizeof l->s)
+				l->s[len++] = latin_letter(cp, nm->marks[k]);
 		} else if (nk_ko_hangul_is_syllable(cp)) {
+			l->len = len;
 			add_syllable(l, cp);
+			len = l->len;
 		}
 	}
-	l->s[l->len] = '\0';
+	l->len = len;
+	l->s[len] = '\0';
 }
 
 static void add_token(ko_letters *l, const nk_name *nm, const nk_token *t)
@@ -337,14 +342,15 @@ static unsigned token_cues(const nk_name *nm, const nk_token *t)
 	if (t->script != NK_SCRIPT_LATIN)
 		return 0;
 	const uint32_t *p = nm->text + t->start;
-	unsigned cues = 0;
+	unsigned cues = 0, marks = 0;
 	if (p[0] == 'b' || p[0] == 'd' || p[0] == 'g')
 		cues |= KO_CUE_VOICED;
 	for (size_t k = 0; k < t->len; k++) {
-		if (nm->marks[t->start + k] & KO_VOWEL_MARKS)
-			cues |= KO_CUE_MARKED;
+		marks |= nm->marks[t->start + k];
 		cues |= cues_at(p, k, t->len);
 	}
+	if (marks & KO_VOWEL_MARKS)
+		cues |= KO_CUE_MARKED;
 	return cues;
 }
 
@@ -588,17 +594,34 @@ static void letters_init(ko_letters *l)
 	l->s[0] = '\0';
 }
 
-static void fold_reading(ko_key_parts *kp, const nk_name *nm,
-			 const ko_reading *r, const enum nk_ko_reading *gr,
-			 size_t ngr, const nk_tracer *tr)
+/* Do readings a and b leave the same parts to the given name? */
+static bool same_given(const ko_reading *a, const ko_reading *b)
 {
-	ko_letters sur, given;
+	return a->tok == b->tok && a->ntok == b->ntok && a->nsyl == b->nsyl;
+}
+
+/*
+ * The key parts of reading r; prev, the parts of a reading with the same
+ * given name (the surname spelling stands for more surnames), or NULL.
+ */
+static void fold_reading(ko_key_parts *kp, const nk_name *nm,
+			 const ko_reading *r, const ko_key_parts *prev,
+			 const enum nk_ko_reading *gr, size_t ngr,
+			 const nk_tracer *tr)
+{
+	ko_letters sur;
 	letters_init(&sur);
-	letters_init(&given);
 	surname_letters(&sur, nm, r);
-	given_letters(&given, nm, r);
 	key_surname(kp, r, &sur);
-	fold_given(kp->given, &given, gr, ngr);
+	if (prev) {
+		for (size_t g = 0; g < ngr; g++)
+			kp->given[g] = prev->given[g];
+	} else {
+		ko_letters given;
+		letters_init(&given);
+		given_letters(&given, nm, r);
+		fold_given(kp->given, &given, gr, ngr);
+	}
 	if (!tr->fn)
 		return;
 	trace_reading(tr, nm, r, &sur);
@@ -667,8 +690,11 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 	if (gr[0] == NK_KO_READ_POPULAR)
 		nk_trace(tr, "ko", "popular spelling: u before a final is ㅓ");
 	ko_key_parts kp[KO_READINGS_MAX];
-	for (size_t i = 0; i < rs.n; i++)
-		fold_reading(&kp[i], nm, &rs.r[i], gr, ngr, tr);
+	for (size_t i = 0; i < rs.n; i++) {
+		const bool same = i > 0 && same_given(&rs.r[i - 1], &rs.r[i]);
+		fold_reading(&kp[i], nm, &rs.r[i], same ? &kp[i - 1] : NULL,
+			     gr, ngr, tr);
+	}
 	write_keys(out, kp, rs.n, ngr);
 	if (rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
@@ -679,10 +705,11 @@ static bool token_reads_korean(const nk_name *nm, const nk_token *t)
 {
 	if (t->script != NK_SCRIPT_LATIN || t->len >= NK_KO_LETTERS_MAX)
 		return false;
+	unsigned marks = 0;
 	for (size_t k = t->start; k < t->start + t->len; k++)
-		if (nm->marks[k] & KO_FOREIGN_MARKS)
-			return false;
-	return nk_ko_syllables_ok(nm->text + t->start, t->len);
+		marks |= nm->marks[k];
+	return !(marks & KO_FOREIGN_MARKS) &&
+	       nk_ko_syllables_ok(nm->text + t->start, t->len);
 }
 
 bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)

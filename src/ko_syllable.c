@@ -134,76 +134,88 @@ static bool consonants_ok(const uint32_t *s, size_t n, bool start, bool end)
 	return joint(s, n);
 }
 
+/* How reading a piece ended. */
+enum ko_piece {
+	KO_PIECE_BAD = 0,
+	KO_PIECE_OK,
+	KO_PIECE_APOSTROPHE /* met one: read the piece again without them */
+};
+
 /*
- * One piece between hyphens, apostrophes already removed, in one pass:
- * it alternates runs of vowels and of consonants, and each run of
- * consonants must be an initial, a final or a joint by where it stands.
- * w and y glide into a following vowel, y also ends Yale ay, ey, oy:
- * then they belong to the vowels.  A glide starts a syllable, so it ends
- * a run of vowel letters.
+ * The piece from s to the next '-' or to n, in one pass; *end is where
+ * it stops.  A piece alternates runs of vowels and of consonants, and
+ * each run of consonants must be an initial, a final or a joint by where
+ * it stands.  w and y glide into a following vowel, y also ends Yale ay,
+ * ey, oy: then they belong to the vowels.  A glide starts a syllable, so
+ * it ends a run of vowel letters.  An apostrophe joins the letters on
+ * either side (Ch'oe), which the pass does not look across: it stops
+ * there, before it has judged anything the apostrophe could change.
  */
-static bool piece_ok(const uint32_t *s, size_t n)
+static enum ko_piece read_piece(const uint32_t *s, size_t n, size_t *end)
 {
 	size_t from = 0;     /* where the current run started */
 	bool in_vowels = false;
 	size_t vowels = 0;   /* vowel letters in a row */
-	for (size_t i = 0; i < n; i++) {
-		const bool vowel = is_vowel(s[i]);
-		const bool vowelish =
-			vowel ||
-			((s[i] == 'w' || s[i] == 'y') &&
-			 ((i + 1 < n && is_vowel(s[i + 1])) ||
-			  (s[i] == 'y' && vowels > 0)));
+	size_t i = 0;
+	for (; i < n && s[i] != '-'; i++) {
+		const uint32_t c = s[i];
+		const bool vowel = is_vowel(c);
+		bool vowelish = vowel;
+		if (!vowel && (c == 'w' || c == 'y')) {
+			const uint32_t next = i + 1 < n ? s[i + 1] : 0;
+			if (next == '\'')
+				return KO_PIECE_APOSTROPHE;
+			vowelish = is_vowel(next) || (c == 'y' && vowels > 0);
+		} else if (!vowel && !nk_is_alpha(c)) {
+			return c == '\'' ? KO_PIECE_APOSTROPHE : KO_PIECE_BAD;
+		}
 		if (i > 0 && vowelish != in_vowels) {
 			if (!in_vowels &&
 			    !consonants_ok(s + from, i - from, from == 0, false))
-				return false;
+				return KO_PIECE_BAD;
 			from = i;
 		}
 		in_vowels = vowelish;
 		vowels = vowel ? vowels + 1 : 0;
 		if (vowels > KO_VOWEL_RUN_MAX)
-			return false;
+			return KO_PIECE_BAD;
 	}
-	return n > 0 &&
-	       (in_vowels || consonants_ok(s + from, n - from, from == 0, true));
+	*end = i;
+	if (i == 0 || i >= NK_KO_LETTERS_MAX)
+		return KO_PIECE_BAD;
+	return in_vowels || consonants_ok(s + from, i - from, from == 0, true)
+		       ? KO_PIECE_OK
+		       : KO_PIECE_BAD;
 }
 
-/*
- * A piece of n letters and apostrophes: read in place, or with its
- * apostrophes left out where it has any, which is rare.
- */
-static bool piece_written_ok(const uint32_t *s, size_t n, bool apostrophes)
+/* The piece from s to the next '-' or to n, its apostrophes left out. */
+static bool piece_joined_ok(const uint32_t *s, size_t n, size_t *end)
 {
 	uint32_t letters[NK_KO_LETTERS_MAX];
-	if (!apostrophes)
-		return n < NK_ARRAY_LEN(letters) && piece_ok(s, n);
-	size_t len = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t len = 0, i = 0;
+	for (; i < n && s[i] != '-'; i++) {
 		if (s[i] == '\'')
 			continue;
 		if (len + 1 >= NK_ARRAY_LEN(letters))
 			return false;
 		letters[len++] = s[i];
 	}
-	return piece_ok(letters, len);
+	*end = i;
+	size_t read;
+	return read_piece(letters, len, &read) == KO_PIECE_OK;
 }
 
 bool nk_ko_syllables_ok(const uint32_t *s, size_t n)
 {
-	size_t from = 0;
-	bool apostrophes = false;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '-') {
-			if (!piece_written_ok(s + from, i - from, apostrophes))
-				return false;
-			from = i + 1;
-			apostrophes = false;
-		} else if (s[i] == '\'') {
-			apostrophes = true;
-		} else if (!nk_is_alpha(s[i])) {
+	for (size_t at = 0;; at++) { /* past the '-' */
+		size_t end;
+		const enum ko_piece piece = read_piece(s + at, n - at, &end);
+		if (piece == KO_PIECE_BAD ||
+		    (piece == KO_PIECE_APOSTROPHE &&
+		     !piece_joined_ok(s + at, n - at, &end)))
 			return false;
-		}
+		at += end;
+		if (at == n)
+			return true;
 	}
-	return piece_written_ok(s + from, n - from, apostrophes);
 }
