@@ -74,7 +74,8 @@ NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
 /*
  * Can the n letters s (code points as nk_name.text holds a Latin part:
  * lowercase ASCII; '-' marks a syllable boundary, '\'' is skipped) be
- * read as a run of Korean syllables in some romanization?
+ * read as a run of Korean syllables in some romanization?  A word of
+ * NK_KO_LETTERS_MAX characters or more is no name part: false.
  */
 NK_HIDDEN bool nk_ko_syllables_ok(const uint32_t *s, size_t n);
 
