@@ -48,20 +48,19 @@ typedef struct ko_reading {
 	const char *why;
 } ko_reading;
 
-/* Letters of a name part or given name being assembled. */
-typedef struct ko_letters {
-	char s[NK_KO_LETTERS_MAX];
-	size_t len;
-} ko_letters;
+/*
+ * Most letters kept of one part: enough for a given name after a
+ * two-syllable Hangul surname joined to it.  More are never read: the
+ * fold keeps fewer than NK_KO_LETTERS_MAX.
+ */
+#define KO_PART_LETTERS_MAX \
+	(NK_KO_LETTERS_MAX + NK_KO_SURNAME_SYL_MAX * NK_KO_SYLLABLE_ROMAN_MAX)
 
-/* Letters past the room in l are left out. */
-static void add_syllable(ko_letters *l, uint32_t cp)
-{
-	char roman[NK_KO_SYLLABLE_ROMAN_MAX];
-	const size_t n = nk_ko_hangul_romanize(roman, cp);
-	for (size_t i = 0; i < n && l->len + 1 < sizeof l->s; i++)
-		l->s[l->len++] = roman[i];
-}
+/* Letters of a surname or a given name, as the fold reads them. */
+typedef struct ko_span {
+	const char *s;
+	size_t len;
+} ko_span;
 
 /* A vowel with a mark becomes the capital the fold reads (ko.h). */
 static char latin_letter(uint32_t cp, uint8_t marks)
@@ -73,32 +72,26 @@ static char latin_letter(uint32_t cp, uint8_t marks)
 }
 
 /*
- * Slots [from, to) of token t: Latin letters as they are, Hangul in RR;
- * letters past the room in l are left out.
+ * Slots [from, to) of token t into out[KO_PART_LETTERS_MAX]: Latin
+ * letters as they are, Hangul in RR.  Returns the letters written.
  */
-static void add_slots(ko_letters *l, const nk_name *nm, const nk_token *t,
-		      size_t from, size_t to)
+static size_t slot_letters(char *out, const nk_name *nm, const nk_token *t,
+			   size_t from, size_t to)
 {
-	/* the length in a local, which the letters written cannot alias */
-	size_t len = l->len;
+	size_t len = 0;
 	for (size_t k = t->start + from; k < t->start + to; k++) {
 		const uint32_t cp = nm->text[k];
 		if (nk_is_alpha(cp)) {
-			if (len + 1 < sizeof l->s)
-				l->s[len++] = latin_letter(cp, nm->marks[k]);
+			if (len < KO_PART_LETTERS_MAX)
+				out[len++] = latin_letter(cp, nm->marks[k]);
 		} else if (nk_ko_hangul_is_syllable(cp)) {
-			l->len = len;
-			add_syllable(l, cp);
-			len = l->len;
+			char roman[NK_KO_SYLLABLE_ROMAN_MAX];
+			const size_t n = nk_ko_hangul_romanize(roman, cp);
+			for (size_t i = 0; i < n && len < KO_PART_LETTERS_MAX; i++)
+				out[len++] = roman[i];
 		}
 	}
-	l->len = len;
-	l->s[len] = '\0';
-}
-
-static void add_token(ko_letters *l, const nk_name *nm, const nk_token *t)
-{
-	add_slots(l, nm, t, 0, t->len);
+	return len;
 }
 
 static int cmp_hangul(const void *key, const void *elem)
@@ -335,42 +328,77 @@ static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
 	return cues;
 }
 
-static unsigned token_cues(const nk_name *nm, const nk_token *t)
+/*
+ * The cues of Latin part t, and its letters into out[KO_PART_LETTERS_MAX]
+ * (*len), in one pass: every part of every Korean name comes here.
+ */
+static unsigned read_latin(char *out, size_t *len, const nk_name *nm,
+			   const nk_token *t)
 {
-	if (t->script == NK_SCRIPT_HANGUL)
-		return KO_CUE_HANGUL;
-	if (t->script != NK_SCRIPT_LATIN)
-		return 0;
-	const uint32_t *p = nm->text + t->start;
-	unsigned cues = 0, marks = 0;
+	const uint32_t *const p = nm->text + t->start;
+	const uint8_t *const marks = nm->marks + t->start;
+	unsigned cues = 0, seen = 0;
+	size_t n = 0;
 	if (p[0] == 'b' || p[0] == 'd' || p[0] == 'g')
 		cues |= KO_CUE_VOICED;
 	for (size_t k = 0; k < t->len; k++) {
-		marks |= nm->marks[t->start + k];
+		seen |= marks[k];
 		cues |= cues_at(p, k, t->len);
+		if (nk_is_alpha(p[k]) && n < KO_PART_LETTERS_MAX)
+			out[n++] = (char)p[k];
 	}
-	if (marks & KO_VOWEL_MARKS)
+	if (seen & KO_VOWEL_MARKS) {
 		cues |= KO_CUE_MARKED;
+		n = slot_letters(out, nm, t, 0, t->len); /* marked capitals */
+	}
+	*len = n;
 	return cues;
 }
 
-/* A name with the cues of each part, worked out once. */
+/* The cues of part t, and its letters into out (*len). */
+static unsigned read_part(char *out, size_t *len, const nk_name *nm,
+			  const nk_token *t)
+{
+	if (t->script == NK_SCRIPT_LATIN)
+		return read_latin(out, len, nm, t);
+	*len = slot_letters(out, nm, t, 0, t->len);
+	return t->script == NK_SCRIPT_HANGUL ? KO_CUE_HANGUL : 0;
+}
+
+/*
+ * A name with the cues and the letters of each part, worked out once:
+ * the parts of a surname or a given name are then a span of letters.
+ */
 typedef struct ko_name {
 	const nk_name *nm;
 	const nk_ko_scan *scan; /* the lookups the detection made */
 	unsigned cues[NK_TOKENS_MAX];
 	bool spelled_out; /* some part has KO_CUES_SPELLED_OUT */
+	char letters[NK_TOKENS_MAX * KO_PART_LETTERS_MAX];
+	size_t at[NK_TOKENS_MAX + 1]; /* part i: letters[at[i]] .. [at[i + 1]] */
 } ko_name;
 
-static void read_cues(ko_name *kn, const nk_name *nm, const nk_ko_scan *scan)
+static void read_parts(ko_name *kn, const nk_name *nm, const nk_ko_scan *scan)
 {
 	kn->nm = nm;
 	kn->scan = scan;
 	kn->spelled_out = false;
+	kn->at[0] = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
-		kn->cues[i] = token_cues(nm, &nm->tok[i]);
+		size_t len;
+		kn->cues[i] = read_part(kn->letters + kn->at[i], &len, nm,
+					&nm->tok[i]);
 		kn->spelled_out |= (kn->cues[i] & KO_CUES_SPELLED_OUT) != 0;
+		kn->at[i + 1] = kn->at[i] + len;
 	}
+}
+
+/* Letters at and after at, no more than the fold reads. */
+static ko_span span_of(const char *s, size_t from, size_t to)
+{
+	const size_t len = to - from;
+	return (ko_span){ s + from, len < NK_KO_LETTERS_MAX ? len
+							    : NK_KO_LETTERS_MAX - 1 };
 }
 
 /* The surnames token i may be, as the detection or the table says. */
@@ -468,25 +496,45 @@ static bool in_surname(const ko_reading *r, size_t i)
 	return r->nsyl == 0 && i >= r->tok && i < r->tok + r->ntok;
 }
 
-static void surname_letters(ko_letters *l, const nk_name *nm,
-			    const ko_reading *r)
+/* Letters of the leading Hangul syllables reading r takes as surname. */
+static size_t syllables_len(const ko_name *kn, const ko_reading *r)
 {
-	if (r->nsyl > 0)
-		add_slots(l, nm, &nm->tok[r->tok], 0, r->nsyl);
-	else if (r->ntok > 0)
-		add_token(l, nm, &nm->tok[r->tok]);
+	char roman[KO_PART_LETTERS_MAX];
+	return slot_letters(roman, kn->nm, &kn->nm->tok[r->tok], 0, r->nsyl);
 }
 
-static void given_letters(ko_letters *l, const nk_name *nm,
-			  const ko_reading *r)
+static ko_span surname_letters(const ko_name *kn, const ko_reading *r)
 {
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		if (r->nsyl > 0 && i == r->tok)
-			add_slots(l, nm, t, r->nsyl, t->len);
-		else if (!in_surname(r, i))
-			add_token(l, nm, t);
-	}
+	const size_t from = kn->at[r->tok];
+	if (r->nsyl > 0)
+		return span_of(kn->letters, from, from + syllables_len(kn, r));
+	if (r->ntok > 0)
+		return span_of(kn->letters, from, kn->at[r->tok + r->ntok]);
+	return span_of(kn->letters, 0, 0);
+}
+
+/*
+ * All parts but the surname, joined: a span of the name's letters where
+ * the surname stands first or last, which is nearly always; a copy in
+ * buf[NK_KO_LETTERS_MAX] where it stands between given-name parts.
+ */
+static ko_span given_letters(char *buf, const ko_name *kn, const ko_reading *r)
+{
+	const size_t *at = kn->at, end = at[kn->nm->ntok];
+	if (r->nsyl > 0)
+		return span_of(kn->letters, at[r->tok] + syllables_len(kn, r),
+			       end);
+	const size_t sur_from = at[r->tok], sur_to = at[r->tok + r->ntok];
+	if (sur_from == 0 || sur_to == end)
+		return sur_from == 0 ? span_of(kn->letters, sur_to, end)
+				     : span_of(kn->letters, 0, sur_from);
+	const ko_span before = span_of(kn->letters, 0, sur_from);
+	const ko_span after = span_of(kn->letters, sur_to, end);
+	const size_t room = NK_KO_LETTERS_MAX - 1 - before.len;
+	const size_t n = after.len < room ? after.len : room;
+	memcpy(buf, before.s, before.len);
+	memcpy(buf + before.len, after.s, n);
+	return (ko_span){ buf, before.len + n };
 }
 
 static void trace_folds(const nk_tracer *tr, const char *part,
@@ -498,7 +546,7 @@ static void trace_folds(const nk_tracer *tr, const char *part,
 }
 
 static void trace_reading(const nk_tracer *tr, const nk_name *nm,
-			  const ko_reading *r, const ko_letters *sur)
+			  const ko_reading *r, ko_span sur)
 {
 	bool marks = false;
 	for (size_t i = 0; i < nm->ntext; i++)
@@ -508,11 +556,11 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 			 "folded like its plain letter");
 	nk_trace(tr, "ko", "%s", r->why);
 	if (r->id >= 0)
-		nk_trace(tr, "ko", "surname '%s' -> %s", sur->s,
+		nk_trace(tr, "ko", "surname '%.*s' -> %s", (int)sur.len, sur.s,
 			 nk_ko_surnames[r->id].hangul);
 	else
-		nk_trace(tr, "ko", "surname '%s' not in the table: folded "
-			 "as written", sur->s);
+		nk_trace(tr, "ko", "surname '%.*s' not in the table: folded "
+			 "as written", (int)sur.len, sur.s);
 }
 
 /*
@@ -552,8 +600,7 @@ typedef struct ko_key_parts {
 } ko_key_parts;
 
 /* The surname of reading r as the key writes it. */
-static void key_surname(ko_key_parts *kp, const ko_reading *r,
-			const ko_letters *sur)
+static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
 {
 	if (r->id >= 0) {
 		kp->sur = nk_ko_surnames[r->id].rr;
@@ -561,7 +608,7 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r,
 		kp->folded_sur.why = 0;
 		return;
 	}
-	nk_ko_fold(&kp->folded_sur, sur->s, sur->len, NK_KO_READ_SYSTEMS);
+	nk_ko_fold(&kp->folded_sur, sur.s, sur.len, NK_KO_READ_SYSTEMS);
 	kp->sur = kp->folded_sur.s;
 	kp->sur_len = kp->folded_sur.len;
 }
@@ -571,11 +618,11 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r,
  * the readings part only where popular u is read as ㅓ, so where the
  * popular fold made no such change the systems fold is the same.
  */
-static void fold_given(nk_ko_folded given[], const ko_letters *l,
+static void fold_given(nk_ko_folded given[], ko_span l,
 		       const enum nk_ko_reading *gr, size_t ngr)
 {
 	const size_t first = ngr > 1 && gr[1] == NK_KO_READ_POPULAR ? 1 : 0;
-	nk_ko_fold(&given[first], l->s, l->len, gr[first]);
+	nk_ko_fold(&given[first], l.s, l.len, gr[first]);
 	const bool same = gr[first] == NK_KO_READ_POPULAR &&
 			  !(given[first].why & (1u << NK_KO_FOLD_POPULAR_U));
 	for (size_t g = 0; g < ngr; g++) {
@@ -584,14 +631,8 @@ static void fold_given(nk_ko_folded given[], const ko_letters *l,
 		if (same)
 			given[g] = given[first];
 		else
-			nk_ko_fold(&given[g], l->s, l->len, gr[g]);
+			nk_ko_fold(&given[g], l.s, l.len, gr[g]);
 	}
-}
-
-static void letters_init(ko_letters *l)
-{
-	l->len = 0;
-	l->s[0] = '\0';
 }
 
 /* Do readings a and b leave the same parts to the given name? */
@@ -604,27 +645,23 @@ static bool same_given(const ko_reading *a, const ko_reading *b)
  * The key parts of reading r; prev, the parts of a reading with the same
  * given name (the surname spelling stands for more surnames), or NULL.
  */
-static void fold_reading(ko_key_parts *kp, const nk_name *nm,
+static void fold_reading(ko_key_parts *kp, const ko_name *kn,
 			 const ko_reading *r, const ko_key_parts *prev,
 			 const enum nk_ko_reading *gr, size_t ngr,
 			 const nk_tracer *tr)
 {
-	ko_letters sur;
-	letters_init(&sur);
-	surname_letters(&sur, nm, r);
-	key_surname(kp, r, &sur);
+	const ko_span sur = surname_letters(kn, r);
+	key_surname(kp, r, sur);
 	if (prev) {
 		for (size_t g = 0; g < ngr; g++)
 			kp->given[g] = prev->given[g];
 	} else {
-		ko_letters given;
-		letters_init(&given);
-		given_letters(&given, nm, r);
-		fold_given(kp->given, &given, gr, ngr);
+		char buf[NK_KO_LETTERS_MAX];
+		fold_given(kp->given, given_letters(buf, kn, r), gr, ngr);
 	}
 	if (!tr->fn)
 		return;
-	trace_reading(tr, nm, r, &sur);
+	trace_reading(tr, kn->nm, r, sur);
 	trace_folds(tr, "surname", &kp->folded_sur);
 	for (size_t g = 0; g < ngr; g++)
 		trace_folds(tr, "given name", &kp->given[g]);
@@ -680,7 +717,7 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 	rs.popular_surname = false;
 	if (nm->ntok == 0)
 		return NK_EEMPTY;
-	read_cues(&kn, nm, ko);
+	read_parts(&kn, nm, ko);
 	if (nm->ntok == 1)
 		read_one(&rs, &kn);
 	else
@@ -692,7 +729,7 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 	ko_key_parts kp[KO_READINGS_MAX];
 	for (size_t i = 0; i < rs.n; i++) {
 		const bool same = i > 0 && same_given(&rs.r[i - 1], &rs.r[i]);
-		fold_reading(&kp[i], nm, &rs.r[i], same ? &kp[i - 1] : NULL,
+		fold_reading(&kp[i], &kn, &rs.r[i], same ? &kp[i - 1] : NULL,
 			     gr, ngr, tr);
 	}
 	write_keys(out, kp, rs.n, ngr);
