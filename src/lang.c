@@ -42,6 +42,7 @@ nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, nk_ko_scan *ko,
 		lang = NK_LANG_KO;
 		why = "Korean surname and syllables";
 	}
-	nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
+	if (tr->fn) /* every name comes here: no call unless traced */
+		nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
 	return lang;
 }
