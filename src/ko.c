@@ -472,11 +472,16 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 				   "marked by comma or capitals");
 		return;
 	}
-	const nk_ko_lookup first = surnames_in(kn, 0);
-	const nk_ko_lookup final = surnames_in(kn, last);
 	const char *const korean = "surname first";
 	const char *const western = "western order: surname last";
-	if (first.n > 0 && final.n > 0 && nm->ntok == 2) {
+	const nk_ko_lookup first = surnames_in(kn, 0);
+	if (first.n > 0 && nm->ntok > 2) {
+		/* the last part only counts beside a first that is no surname */
+		add_token_readings(rs, 0, &first, korean);
+		return;
+	}
+	const nk_ko_lookup final = surnames_in(kn, last);
+	if (first.n > 0 && final.n > 0) {
 		/* Either part may be the surname: the commoner one leads. */
 		const bool west = final.ids[0] < first.ids[0];
 		add_token_readings(rs, west ? last : 0, west ? &final : &first,
