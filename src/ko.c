@@ -157,8 +157,10 @@ static bool spell_token(ko_spelled *sp, const nk_name *nm, const nk_token *t)
 	return true;
 }
 
-/* The letters of token t, no more than spell_token found, with the
- * marked vowels as capitals. */
+/*
+ * The letters of token t, no more than spell_token found, with the
+ * marked vowels as capitals.
+ */
 static void spell_marked(ko_spelled *sp, const nk_name *nm, const nk_token *t)
 {
 	uint32_t hash = NK_KO_FNV_BASIS;
@@ -393,7 +395,7 @@ static void read_parts(ko_name *kn, const nk_name *nm, const nk_ko_scan *scan)
 	}
 }
 
-/* Letters at and after at, no more than the fold reads. */
+/* Letters [from, to) of s, no more than the fold reads. */
 static ko_span span_of(const char *s, size_t from, size_t to)
 {
 	const size_t len = to - from;
