@@ -211,7 +211,8 @@ def main():
         "const nk_ko_surname nk_ko_surnames[] = {",
     ]
     for word, _, _ in rows:
-        out.append(f'\t{{ "{revised(word)}", "{word}", {len(word)} }},')
+        rr = revised(word)
+        out.append(f'\t{{ "{rr}", {len(rr)}, "{word}", {len(word)} }},')
     out += ["};", "const size_t nk_ko_surnames_len = "
             "sizeof nk_ko_surnames / sizeof nk_ko_surnames[0];", "",
             "const nk_ko_spelling nk_ko_spellings[] = {"]

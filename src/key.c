@@ -52,13 +52,13 @@ static void trace_tokens(const nk_tracer *tr, const nk_name *nm)
 }
 
 static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
-		     unsigned flags, const nk_tracer *tr)
+		     const nk_ko_scan *ko, unsigned flags, const nk_tracer *tr)
 {
 	switch (lang) {
 	case NK_LANG_RU:
 		return nk_ru_key(out, nm, flags, tr);
 	case NK_LANG_KO:
-		return nk_ko_key(out, nm, flags, tr);
+		return nk_ko_key(out, nm, ko, flags, tr);
 	default:
 		return nk_generic_key(out, nm, tr);
 	}
@@ -110,9 +110,10 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 		return rc;
 	trace_tokens(&tr, &nm);
 
-	info->lang = nk_lang_decide(&nm, opts->lang, &tr);
+	nk_ko_scan ko;
+	info->lang = nk_lang_decide(&nm, opts->lang, &ko, &tr);
 	nk_out out = { .buf = buf, .cap = bufsize };
-	rc = run_rules(&out, &nm, info->lang, opts->flags, &tr);
+	rc = run_rules(&out, &nm, info->lang, &ko, opts->flags, &tr);
 	if (rc != NK_OK)
 		return rc;
 	/* NK_KEY_MAX is promised to suffice: a key longer than that is a

@@ -48,26 +48,19 @@ typedef struct ko_reading {
 	const char *why;
 } ko_reading;
 
-/* Letters of a name part or given name being assembled. */
-typedef struct ko_letters {
-	char s[NK_KO_LETTERS_MAX];
+/*
+ * Most letters kept of one part: enough for a given name after a
+ * two-syllable Hangul surname joined to it.  More are never read: the
+ * fold keeps fewer than NK_KO_LETTERS_MAX.
+ */
+#define KO_PART_LETTERS_MAX \
+	(NK_KO_LETTERS_MAX + NK_KO_SURNAME_SYL_MAX * NK_KO_SYLLABLE_ROMAN_MAX)
+
+/* Letters of a surname or a given name, as the fold reads them. */
+typedef struct ko_span {
+	const char *s;
 	size_t len;
-} ko_letters;
-
-static void add_char(ko_letters *l, char c)
-{
-	if (l->len + 1 < sizeof l->s)
-		l->s[l->len++] = c;
-	l->s[l->len] = '\0';
-}
-
-static void add_syllable(ko_letters *l, uint32_t cp)
-{
-	char roman[NK_KO_SYLLABLE_ROMAN_MAX];
-	const size_t n = nk_ko_hangul_romanize(roman, cp);
-	for (size_t i = 0; i < n; i++)
-		add_char(l, roman[i]);
-}
+} ko_span;
 
 /* A vowel with a mark becomes the capital the fold reads (ko.h). */
 static char latin_letter(uint32_t cp, uint8_t marks)
@@ -78,22 +71,27 @@ static char latin_letter(uint32_t cp, uint8_t marks)
 	return (char)cp;
 }
 
-/* Slots [from, to) of token t: Latin letters as they are, Hangul in RR. */
-static void add_slots(ko_letters *l, const nk_name *nm, const nk_token *t,
-		      size_t from, size_t to)
+/*
+ * Slots [from, to) of token t into out[KO_PART_LETTERS_MAX]: Latin
+ * letters as they are, Hangul in RR.  Returns the letters written.
+ */
+static size_t slot_letters(char *out, const nk_name *nm, const nk_token *t,
+			   size_t from, size_t to)
 {
-	for (size_t k = from; k < to; k++) {
-		const uint32_t cp = nm->text[t->start + k];
-		if (nk_is_alpha(cp))
-			add_char(l, latin_letter(cp, nm->marks[t->start + k]));
-		else if (nk_ko_hangul_is_syllable(cp))
-			add_syllable(l, cp);
+	size_t len = 0;
+	for (size_t k = t->start + from; k < t->start + to; k++) {
+		const uint32_t cp = nm->text[k];
+		if (nk_is_alpha(cp)) {
+			if (len < KO_PART_LETTERS_MAX)
+				out[len++] = latin_letter(cp, nm->marks[k]);
+		} else if (nk_ko_hangul_is_syllable(cp)) {
+			char roman[NK_KO_SYLLABLE_ROMAN_MAX];
+			const size_t n = nk_ko_hangul_romanize(roman, cp);
+			for (size_t i = 0; i < n && len < KO_PART_LETTERS_MAX; i++)
+				out[len++] = roman[i];
+		}
 	}
-}
-
-static void add_token(ko_letters *l, const nk_name *nm, const nk_token *t)
-{
-	add_slots(l, nm, t, 0, t->len);
+	return len;
 }
 
 static int cmp_hangul(const void *key, const void *elem)
@@ -119,14 +117,6 @@ static int hangul_surname(const nk_name *nm, const nk_token *t, size_t n)
 	return hit ? hit->id : KO_NO_SURNAME;
 }
 
-/* The surnames one token may be, looked up once per name. */
-typedef struct ko_lookup {
-	int ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
-	size_t n;
-	bool popular;  /* a spelling only popular use makes: Lee, Park, Oh */
-	unsigned lossy; /* bit k: ids[k] only as MR without breves spells it */
-} ko_lookup;
-
 /*
  * The letters of a Latin token as the spelling table writes them, hashed
  * as they are read.  Only a word no longer than the longest spelling is
@@ -140,28 +130,59 @@ typedef struct ko_spelled {
 } ko_spelled;
 
 /*
- * The letters of token t with the marked vowels as capitals, or (capitals
- * false) without marks; false if there are too many for a surname.
+ * The letters of token t without marks; false if there are too many for
+ * a surname.  Every Latin name comes here, so the loop keeps its state in
+ * locals.
  */
-static bool spell_token(ko_spelled *sp, const nk_name *nm, const nk_token *t,
-			bool capitals)
+static bool spell_token(ko_spelled *sp, const nk_name *nm, const nk_token *t)
 {
-	unsigned marks = 0;
-	sp->len = 0;
-	sp->hash = NK_KO_FNV_BASIS;
+	const uint32_t *const text = nm->text + t->start;
+	const uint8_t *const marks = nm->marks + t->start;
+	const size_t max = nk_ko_spelling_letters_max;
+	uint32_t hash = NK_KO_FNV_BASIS;
+	unsigned seen = 0;
+	size_t len = 0;
 	for (size_t k = 0; k < t->len; k++) {
-		const uint32_t cp = nm->text[t->start + k];
-		const uint8_t mark = nm->marks[t->start + k];
-		marks |= mark;
-		if (!nk_is_alpha(cp))
+		seen |= marks[k];
+		if (!nk_is_alpha(text[k]))
 			continue;
-		if (sp->len == nk_ko_spelling_letters_max)
+		if (len == max)
 			return false;
-		const char c = capitals ? latin_letter(cp, mark) : (char)cp;
-		sp->s[sp->len++] = c;
-		sp->hash = nk_ko_fnv_step(sp->hash, c);
+		sp->s[len++] = (char)text[k];
+		hash = nk_ko_fnv_step(hash, (char)text[k]);
 	}
-	sp->marked = (marks & KO_VOWEL_MARKS) != 0;
+	sp->len = len;
+	sp->hash = hash;
+	sp->marked = (seen & KO_VOWEL_MARKS) != 0;
+	return true;
+}
+
+/*
+ * The letters of token t, no more than spell_token found, with the
+ * marked vowels as capitals.
+ */
+static void spell_marked(ko_spelled *sp, const nk_name *nm, const nk_token *t)
+{
+	uint32_t hash = NK_KO_FNV_BASIS;
+	size_t len = 0;
+	for (size_t k = t->start; k < t->start + t->len; k++) {
+		if (!nk_is_alpha(nm->text[k]))
+			continue;
+		const char c = latin_letter(nm->text[k], nm->marks[k]);
+		sp->s[len++] = c;
+		hash = nk_ko_fnv_step(hash, c);
+	}
+	sp->len = len;
+	sp->hash = hash;
+	sp->marked = true;
+}
+
+/* Spellings are a few letters long: a loop beats a call to memcmp. */
+static bool same_letters(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return false;
 	return true;
 }
 
@@ -173,7 +194,8 @@ static const nk_ko_spelling *find_spelling(const ko_spelled *sp)
 		if (row == 0)
 			return NULL;
 		const nk_ko_spelling *hit = &nk_ko_spellings[row - 1];
-		if (hit->len == sp->len && memcmp(hit->latin, sp->s, sp->len) == 0)
+		if (hit->len == sp->len &&
+		    same_letters(hit->latin, sp->s, sp->len))
 			return hit;
 	}
 }
@@ -182,10 +204,12 @@ static const nk_ko_spelling *find_spelling(const ko_spelled *sp)
 static const nk_ko_spelling *token_spelling(const nk_name *nm,
 					    const nk_token *t)
 {
-	ko_spelled plain, marked;
-	if (!spell_token(&plain, nm, t, false))
+	ko_spelled plain;
+	if (!spell_token(&plain, nm, t))
 		return NULL;
-	if (plain.marked && spell_token(&marked, nm, t, true)) {
+	if (plain.marked) {
+		ko_spelled marked;
+		spell_marked(&marked, nm, t);
 		const nk_ko_spelling *hit = find_spelling(&marked);
 		if (hit)
 			return hit;
@@ -199,9 +223,9 @@ static const nk_ko_spelling *token_spelling(const nk_name *nm,
  * surname: MR without breves writes both 서 and 소 So; with its breve
  * Sŏ is 서 only.
  */
-static ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
+static nk_ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
 {
-	ko_lookup lk = { .n = 0, .popular = false, .lossy = 0 };
+	nk_ko_lookup lk = { .n = 0, .popular = false, .lossy = 0 };
 	if (t->flags & NK_TOK_HYPHENED)
 		return lk;
 	if (t->script == NK_SCRIPT_HANGUL) {
@@ -225,7 +249,7 @@ static ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
  * no MR (a part starting with b, d or g), a surname only MR's unmarked
  * o or u makes is not meant: Son beside Dan-u is 손, not 선.
  */
-static void drop_lossy(ko_lookup *lk)
+static void drop_lossy(nk_ko_lookup *lk)
 {
 	const unsigned all = (1u << lk->n) - 1;
 	if (lk->lossy == 0 || (lk->lossy & all) == all)
@@ -306,45 +330,94 @@ static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
 	return cues;
 }
 
-static unsigned token_cues(const nk_name *nm, const nk_token *t)
+/*
+ * The cues of Latin part t, and its letters into out[KO_PART_LETTERS_MAX]
+ * (*len), in one pass: every part of every Korean name comes here.
+ */
+static unsigned read_latin(char *out, size_t *len, const nk_name *nm,
+			   const nk_token *t)
 {
-	if (t->script == NK_SCRIPT_HANGUL)
-		return KO_CUE_HANGUL;
-	if (t->script != NK_SCRIPT_LATIN)
-		return 0;
-	const uint32_t *p = nm->text + t->start;
-	unsigned cues = 0;
+	const uint32_t *const p = nm->text + t->start;
+	const uint8_t *const marks = nm->marks + t->start;
+	unsigned cues = 0, seen = 0;
+	size_t n = 0;
 	if (p[0] == 'b' || p[0] == 'd' || p[0] == 'g')
 		cues |= KO_CUE_VOICED;
 	for (size_t k = 0; k < t->len; k++) {
-		if (nm->marks[t->start + k] & KO_VOWEL_MARKS)
-			cues |= KO_CUE_MARKED;
+		seen |= marks[k];
 		cues |= cues_at(p, k, t->len);
+		if (nk_is_alpha(p[k]) && n < KO_PART_LETTERS_MAX)
+			out[n++] = (char)p[k];
 	}
+	if (seen & KO_VOWEL_MARKS) {
+		cues |= KO_CUE_MARKED;
+		n = slot_letters(out, nm, t, 0, t->len); /* marked capitals */
+	}
+	*len = n;
 	return cues;
 }
 
-/* A name with the cues of each part, worked out once. */
+/* The cues of part t, and its letters into out (*len). */
+static unsigned read_part(char *out, size_t *len, const nk_name *nm,
+			  const nk_token *t)
+{
+	if (t->script == NK_SCRIPT_LATIN)
+		return read_latin(out, len, nm, t);
+	*len = slot_letters(out, nm, t, 0, t->len);
+	return t->script == NK_SCRIPT_HANGUL ? KO_CUE_HANGUL : 0;
+}
+
+/*
+ * A name with the cues and the letters of each part, worked out once:
+ * the parts of a surname or a given name are then a span of letters.
+ */
 typedef struct ko_name {
 	const nk_name *nm;
+	const nk_ko_scan *scan; /* the lookups the detection made */
 	unsigned cues[NK_TOKENS_MAX];
 	bool spelled_out; /* some part has KO_CUES_SPELLED_OUT */
+	char letters[NK_TOKENS_MAX * KO_PART_LETTERS_MAX];
+	size_t at[NK_TOKENS_MAX + 1]; /* part i: letters[at[i]] .. [at[i + 1]] */
 } ko_name;
 
-static void read_cues(ko_name *kn, const nk_name *nm)
+static void read_parts(ko_name *kn, const nk_name *nm, const nk_ko_scan *scan)
 {
 	kn->nm = nm;
+	kn->scan = scan;
 	kn->spelled_out = false;
+	kn->at[0] = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
-		kn->cues[i] = token_cues(nm, &nm->tok[i]);
+		size_t len;
+		kn->cues[i] = read_part(kn->letters + kn->at[i], &len, nm,
+					&nm->tok[i]);
 		kn->spelled_out |= (kn->cues[i] & KO_CUES_SPELLED_OUT) != 0;
+		kn->at[i + 1] = kn->at[i] + len;
 	}
 }
 
-/* The surnames token i may be, as far as the rest of the name allows. */
-static ko_lookup surnames_in(const ko_name *kn, size_t i)
+/* Letters [from, to) of s, no more than the fold reads. */
+static ko_span span_of(const char *s, size_t from, size_t to)
 {
-	ko_lookup lk = token_surnames(kn->nm, &kn->nm->tok[i]);
+	const size_t len = to - from;
+	return (ko_span){ s + from, len < NK_KO_LETTERS_MAX ? len
+							    : NK_KO_LETTERS_MAX - 1 };
+}
+
+/* The surnames token i may be, as the detection or the table says. */
+static nk_ko_lookup lookup_token(const ko_name *kn, size_t i)
+{
+	const nk_ko_scan *scan = kn->scan;
+	if (i == 0 && scan->have_first)
+		return scan->first;
+	if (i + 1 == kn->nm->ntok && scan->have_last)
+		return scan->last;
+	return token_surnames(kn->nm, &kn->nm->tok[i]);
+}
+
+/* The surnames token i may be, as far as the rest of the name allows. */
+static nk_ko_lookup surnames_in(const ko_name *kn, size_t i)
+{
+	nk_ko_lookup lk = lookup_token(kn, i);
 	if (kn->spelled_out && !(kn->cues[i] & KO_CUE_MARKED))
 		drop_lossy(&lk);
 	return lk;
@@ -359,7 +432,7 @@ typedef struct ko_readings {
 
 /* One reading per surname token i may be (lk); a fold of it if none. */
 static void add_token_readings(ko_readings *rs, size_t i,
-			       const ko_lookup *lk, const char *why)
+			       const nk_ko_lookup *lk, const char *why)
 {
 	const ko_reading base = { .tok = i, .ntok = 1, .id = KO_NO_SURNAME,
 				  .why = why };
@@ -378,7 +451,7 @@ static void read_one(ko_readings *rs, const ko_name *kn)
 	const nk_name *nm = kn->nm;
 	const nk_token *t = &nm->tok[0];
 	if (t->script != NK_SCRIPT_HANGUL || t->len < 2) {
-		const ko_lookup lk = surnames_in(kn, 0);
+		const nk_ko_lookup lk = surnames_in(kn, 0);
 		add_token_readings(rs, 0, &lk, "one part");
 		return;
 	}
@@ -396,16 +469,21 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 	const size_t last = nm->ntok - 1;
 	const size_t marked = marked_surname(nm);
 	if (marked < nm->ntok) {
-		const ko_lookup lk = surnames_in(kn, marked);
+		const nk_ko_lookup lk = surnames_in(kn, marked);
 		add_token_readings(rs, marked, &lk,
 				   "marked by comma or capitals");
 		return;
 	}
-	const ko_lookup first = surnames_in(kn, 0);
-	const ko_lookup final = surnames_in(kn, last);
 	const char *const korean = "surname first";
 	const char *const western = "western order: surname last";
-	if (first.n > 0 && final.n > 0 && nm->ntok == 2) {
+	const nk_ko_lookup first = surnames_in(kn, 0);
+	if (first.n > 0 && nm->ntok > 2) {
+		/* the last part only counts beside a first that is no surname */
+		add_token_readings(rs, 0, &first, korean);
+		return;
+	}
+	const nk_ko_lookup final = surnames_in(kn, last);
+	if (first.n > 0 && final.n > 0) {
 		/* Either part may be the surname: the commoner one leads. */
 		const bool west = final.ids[0] < first.ids[0];
 		add_token_readings(rs, west ? last : 0, west ? &final : &first,
@@ -425,25 +503,45 @@ static bool in_surname(const ko_reading *r, size_t i)
 	return r->nsyl == 0 && i >= r->tok && i < r->tok + r->ntok;
 }
 
-static void surname_letters(ko_letters *l, const nk_name *nm,
-			    const ko_reading *r)
+/* Letters of the leading Hangul syllables reading r takes as surname. */
+static size_t syllables_len(const ko_name *kn, const ko_reading *r)
 {
-	if (r->nsyl > 0)
-		add_slots(l, nm, &nm->tok[r->tok], 0, r->nsyl);
-	else if (r->ntok > 0)
-		add_token(l, nm, &nm->tok[r->tok]);
+	char roman[KO_PART_LETTERS_MAX];
+	return slot_letters(roman, kn->nm, &kn->nm->tok[r->tok], 0, r->nsyl);
 }
 
-static void given_letters(ko_letters *l, const nk_name *nm,
-			  const ko_reading *r)
+static ko_span surname_letters(const ko_name *kn, const ko_reading *r)
 {
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		if (r->nsyl > 0 && i == r->tok)
-			add_slots(l, nm, t, r->nsyl, t->len);
-		else if (!in_surname(r, i))
-			add_token(l, nm, t);
-	}
+	const size_t from = kn->at[r->tok];
+	if (r->nsyl > 0)
+		return span_of(kn->letters, from, from + syllables_len(kn, r));
+	if (r->ntok > 0)
+		return span_of(kn->letters, from, kn->at[r->tok + r->ntok]);
+	return span_of(kn->letters, 0, 0);
+}
+
+/*
+ * All parts but the surname, joined: a span of the name's letters where
+ * the surname stands first or last, which is nearly always; a copy in
+ * buf[NK_KO_LETTERS_MAX] where it stands between given-name parts.
+ */
+static ko_span given_letters(char *buf, const ko_name *kn, const ko_reading *r)
+{
+	const size_t *at = kn->at, end = at[kn->nm->ntok];
+	if (r->nsyl > 0)
+		return span_of(kn->letters, at[r->tok] + syllables_len(kn, r),
+			       end);
+	const size_t sur_from = at[r->tok], sur_to = at[r->tok + r->ntok];
+	if (sur_from == 0 || sur_to == end)
+		return sur_from == 0 ? span_of(kn->letters, sur_to, end)
+				     : span_of(kn->letters, 0, sur_from);
+	const ko_span before = span_of(kn->letters, 0, sur_from);
+	const ko_span after = span_of(kn->letters, sur_to, end);
+	const size_t room = NK_KO_LETTERS_MAX - 1 - before.len;
+	const size_t n = after.len < room ? after.len : room;
+	memcpy(buf, before.s, before.len);
+	memcpy(buf + before.len, after.s, n);
+	return (ko_span){ buf, before.len + n };
 }
 
 static void trace_folds(const nk_tracer *tr, const char *part,
@@ -455,7 +553,7 @@ static void trace_folds(const nk_tracer *tr, const char *part,
 }
 
 static void trace_reading(const nk_tracer *tr, const nk_name *nm,
-			  const ko_reading *r, const ko_letters *sur)
+			  const ko_reading *r, ko_span sur)
 {
 	bool marks = false;
 	for (size_t i = 0; i < nm->ntext; i++)
@@ -465,11 +563,11 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 			 "folded like its plain letter");
 	nk_trace(tr, "ko", "%s", r->why);
 	if (r->id >= 0)
-		nk_trace(tr, "ko", "surname '%s' -> %s", sur->s,
+		nk_trace(tr, "ko", "surname '%.*s' -> %s", (int)sur.len, sur.s,
 			 nk_ko_surnames[r->id].hangul);
 	else
-		nk_trace(tr, "ko", "surname '%s' not in the table: folded "
-			 "as written", sur->s);
+		nk_trace(tr, "ko", "surname '%.*s' not in the table: folded "
+			 "as written", (int)sur.len, sur.s);
 }
 
 /*
@@ -497,36 +595,41 @@ static size_t given_readings(enum nk_ko_reading out[KO_GIVEN_READINGS_MAX],
 	return KO_GIVEN_READINGS_MAX;
 }
 
-/* The surname of reading r as the key writes it. */
-static void key_surname(nk_ko_folded *fs, const ko_reading *r,
-			const ko_letters *sur)
-{
-	if (r->id >= 0) {
-		const char *rr = nk_ko_surnames[r->id].rr;
-		fs->len = strlen(rr);
-		memcpy(fs->s, rr, fs->len + 1);
-		fs->why = 0;
-		return;
-	}
-	nk_ko_fold(fs, sur->s, sur->len, NK_KO_READ_SYSTEMS);
-}
-
-/* One surname reading and its given name, folded each way asked for. */
+/*
+ * One surname reading and its given name, folded each way asked for.  A
+ * known surname is written as the table has it, else as folded.
+ */
 typedef struct ko_key_parts {
-	nk_ko_folded sur;
+	const char *sur;
+	size_t sur_len;
+	nk_ko_folded folded_sur; /* why is 0 for a known surname */
 	nk_ko_folded given[KO_GIVEN_READINGS_MAX];
 } ko_key_parts;
+
+/* The surname of reading r as the key writes it. */
+static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
+{
+	if (r->id >= 0) {
+		kp->sur = nk_ko_surnames[r->id].rr;
+		kp->sur_len = nk_ko_surnames[r->id].rr_len;
+		kp->folded_sur.why = 0;
+		return;
+	}
+	nk_ko_fold(&kp->folded_sur, sur.s, sur.len, NK_KO_READ_SYSTEMS);
+	kp->sur = kp->folded_sur.s;
+	kp->sur_len = kp->folded_sur.len;
+}
 
 /*
  * The given name folded in each reading asked for, the popular one first:
  * the readings part only where popular u is read as ㅓ, so where the
  * popular fold made no such change the systems fold is the same.
  */
-static void fold_given(nk_ko_folded given[], const ko_letters *l,
+static void fold_given(nk_ko_folded given[], ko_span l,
 		       const enum nk_ko_reading *gr, size_t ngr)
 {
 	const size_t first = ngr > 1 && gr[1] == NK_KO_READ_POPULAR ? 1 : 0;
-	nk_ko_fold(&given[first], l->s, l->len, gr[first]);
+	nk_ko_fold(&given[first], l.s, l.len, gr[first]);
 	const bool same = gr[first] == NK_KO_READ_POPULAR &&
 			  !(given[first].why & (1u << NK_KO_FOLD_POPULAR_U));
 	for (size_t g = 0; g < ngr; g++) {
@@ -535,44 +638,62 @@ static void fold_given(nk_ko_folded given[], const ko_letters *l,
 		if (same)
 			given[g] = given[first];
 		else
-			nk_ko_fold(&given[g], l->s, l->len, gr[g]);
+			nk_ko_fold(&given[g], l.s, l.len, gr[g]);
 	}
 }
 
-static void letters_init(ko_letters *l)
+/* Do readings a and b leave the same parts to the given name? */
+static bool same_given(const ko_reading *a, const ko_reading *b)
 {
-	l->len = 0;
-	l->s[0] = '\0';
+	return a->tok == b->tok && a->ntok == b->ntok && a->nsyl == b->nsyl;
 }
 
-static void fold_reading(ko_key_parts *kp, const nk_name *nm,
-			 const ko_reading *r, const enum nk_ko_reading *gr,
-			 size_t ngr, const nk_tracer *tr)
+/*
+ * The key parts of reading r; prev, the parts of a reading with the same
+ * given name (the surname spelling stands for more surnames), or NULL.
+ */
+static void fold_reading(ko_key_parts *kp, const ko_name *kn,
+			 const ko_reading *r, const ko_key_parts *prev,
+			 const enum nk_ko_reading *gr, size_t ngr,
+			 const nk_tracer *tr)
 {
-	ko_letters sur, given;
-	letters_init(&sur);
-	letters_init(&given);
-	surname_letters(&sur, nm, r);
-	given_letters(&given, nm, r);
-	key_surname(&kp->sur, r, &sur);
-	fold_given(kp->given, &given, gr, ngr);
+	const ko_span sur = surname_letters(kn, r);
+	key_surname(kp, r, sur);
+	if (prev) {
+		for (size_t g = 0; g < ngr; g++)
+			kp->given[g] = prev->given[g];
+	} else {
+		char buf[NK_KO_LETTERS_MAX];
+		fold_given(kp->given, given_letters(buf, kn, r), gr, ngr);
+	}
 	if (!tr->fn)
 		return;
-	trace_reading(tr, nm, r, &sur);
-	trace_folds(tr, "surname", &kp->sur);
+	trace_reading(tr, kn->nm, r, sur);
+	trace_folds(tr, "surname", &kp->folded_sur);
 	for (size_t g = 0; g < ngr; g++)
 		trace_folds(tr, "given name", &kp->given[g]);
 }
 
-static void write_key(nk_out *out, const nk_ko_folded *sur,
+/* " ko:<surname>:<given name>", assembled here and written at once. */
+static void write_key(nk_out *out, const ko_key_parts *kp,
 		      const nk_ko_folded *given)
 {
-	if (out->len > 0)
-		nk_out_char(out, ' ');
-	nk_out_str(out, "ko:");
-	nk_out_mem(out, sur->s, sur->len);
-	nk_out_char(out, ':');
-	nk_out_mem(out, given->s, given->len);
+	static const char prefix[] = " ko:";
+	char key[sizeof prefix + sizeof given->s * 2];
+	const size_t skip = out->len > 0 ? 0 : 1; /* no space before the first */
+	size_t n = sizeof prefix - 1;
+	memcpy(key, prefix, n);
+	memcpy(key + n, kp->sur, kp->sur_len);
+	n += kp->sur_len;
+	key[n++] = ':';
+	memcpy(key + n, given->s, given->len);
+	n += given->len;
+	nk_out_mem(out, key + skip, n - skip);
+}
+
+static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
+{
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
 /*
@@ -586,22 +707,24 @@ static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 	for (size_t g = 0; g < ngr; g++)
 		for (size_t i = 0; i < n && keys < NK_KEYS_MAX; i++) {
 			const nk_ko_folded *f = &kp[i].given[g];
-			if (g > 0 && strcmp(f->s, kp[i].given[0].s) == 0)
+			if (g > 0 && same_folded(f, &kp[i].given[0]))
 				continue;
-			write_key(out, &kp[i].sur, f);
+			write_key(out, &kp[i], f);
 			keys++;
 		}
 }
 
-int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
-	      const nk_tracer *tr)
+int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
+	      unsigned flags, const nk_tracer *tr)
 {
 	(void)flags; /* gender folding is a Russian matter */
-	ko_readings rs = { .n = 0, .popular_surname = false };
+	ko_readings rs;
 	ko_name kn;
+	rs.n = 0;
+	rs.popular_surname = false;
 	if (nm->ntok == 0)
 		return NK_EEMPTY;
-	read_cues(&kn, nm);
+	read_parts(&kn, nm, ko);
 	if (nm->ntok == 1)
 		read_one(&rs, &kn);
 	else
@@ -611,8 +734,11 @@ int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
 	if (gr[0] == NK_KO_READ_POPULAR)
 		nk_trace(tr, "ko", "popular spelling: u before a final is ㅓ");
 	ko_key_parts kp[KO_READINGS_MAX];
-	for (size_t i = 0; i < rs.n; i++)
-		fold_reading(&kp[i], nm, &rs.r[i], gr, ngr, tr);
+	for (size_t i = 0; i < rs.n; i++) {
+		const bool same = i > 0 && same_given(&rs.r[i - 1], &rs.r[i]);
+		fold_reading(&kp[i], &kn, &rs.r[i], same ? &kp[i - 1] : NULL,
+			     gr, ngr, tr);
+	}
 	write_keys(out, kp, rs.n, ngr);
 	if (rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
@@ -621,24 +747,27 @@ int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
 
 static bool token_reads_korean(const nk_name *nm, const nk_token *t)
 {
-	char s[NK_KO_LETTERS_MAX];
-	if (t->script != NK_SCRIPT_LATIN || t->len >= sizeof s)
+	if (t->script != NK_SCRIPT_LATIN || t->len >= NK_KO_LETTERS_MAX)
 		return false;
-	for (size_t k = 0; k < t->len; k++) {
-		if (nm->marks[t->start + k] & KO_FOREIGN_MARKS)
-			return false;
-		s[k] = (char)nm->text[t->start + k];
-	}
-	return nk_ko_syllables_ok(s, t->len);
+	unsigned marks = 0;
+	for (size_t k = t->start; k < t->start + t->len; k++)
+		marks |= nm->marks[k];
+	return !(marks & KO_FOREIGN_MARKS) &&
+	       nk_ko_syllables_ok(nm->text + t->start, t->len);
 }
 
-bool nk_ko_detect(const nk_name *nm)
+bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)
 {
 	if (nm->ntok < 2)
 		return false;
-	if (token_surnames(nm, &nm->tok[0]).n == 0 &&
-	    token_surnames(nm, &nm->tok[nm->ntok - 1]).n == 0)
-		return false;
+	ko->first = token_surnames(nm, &nm->tok[0]);
+	ko->have_first = true;
+	if (ko->first.n == 0) {
+		ko->last = token_surnames(nm, &nm->tok[nm->ntok - 1]);
+		ko->have_last = true;
+		if (ko->last.n == 0)
+			return false;
+	}
 	for (size_t i = 0; i < nm->ntok; i++)
 		if (!token_reads_korean(nm, &nm->tok[i]))
 			return false;

@@ -1,10 +1,12 @@
 /*
- * ko.h - the pieces of the Korean rules: the letter fold (ko_fold.c) and
- * the syllable check (ko_syllable.c), shared by ko.c and the tests.
+ * ko.h - the pieces of the Korean rules: the letter fold (ko_fold.c), the
+ * syllable check (ko_syllable.c), shared by ko.c and the tests, and what
+ * the Korean detection hands on to the Korean key (lang.h).
  */
 #ifndef NK_KO_H
 #define NK_KO_H
 
+#include "ko_tables.h"
 #include "nk_internal.h"
 
 /* Letters of a folded name part or of a whole given name. */
@@ -70,10 +72,31 @@ NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
 
 /*
- * Can the n letters s (lowercase ASCII; '-' marks a syllable boundary,
- * '\'' is skipped) be read as a run of Korean syllables in some
- * romanization?
+ * Can the n letters s (code points as nk_name.text holds a Latin part:
+ * lowercase ASCII; '-' marks a syllable boundary, '\'' is skipped) be
+ * read as a run of Korean syllables in some romanization?  A word of
+ * NK_KO_LETTERS_MAX characters or more is no name part: false.
  */
-NK_HIDDEN bool nk_ko_syllables_ok(const char *s, size_t n);
+NK_HIDDEN bool nk_ko_syllables_ok(const uint32_t *s, size_t n);
+
+/* The surnames one part of a name may be. */
+typedef struct nk_ko_lookup {
+	int ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
+	size_t n;
+	bool popular;  /* a spelling only popular use makes: Lee, Park, Oh */
+	unsigned lossy; /* bit k: ids[k] only as MR without breves spells it */
+} nk_ko_lookup;
+
+/*
+ * The surnames of the first and the last part as the Korean detection
+ * looked them up, so the Korean key need not look them up again.  The
+ * detection stops early, so each says whether it was made.
+ */
+typedef struct nk_ko_scan {
+	nk_ko_lookup first;
+	nk_ko_lookup last;
+	bool have_first;
+	bool have_last;
+} nk_ko_scan;
 
 #endif /* NK_KO_H */

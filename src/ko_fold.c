@@ -14,6 +14,7 @@
  * vanish.  Popular spelling's u for ㅓ (Jung, Hyun) is read only when
  * the caller asks for the popular reading.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "ko.h"
@@ -31,17 +32,34 @@ enum ko_cond {
 	KO_POPULAR_CLOSED
 };
 
+/* Most letters a rule matches ("aeui"): they fit in a uint32_t. */
+#define KO_RULE_LETTERS_MAX 4
+
+/*
+ * A rule matches its letters as one integer, a byte each, the first in
+ * the low byte: the letters at a position are read once into the same
+ * form (a zero byte past the end), and a rule is then tried with a mask
+ * and a compare.
+ */
 typedef struct ko_rule {
-	const char *from;
+	uint32_t from;
+	uint32_t mask; /* the bytes of from that count */
 	const char *to;
-	uint8_t len;  /* of from */
+	uint8_t len;  /* letters in from */
 	uint8_t cond; /* enum ko_cond */
 	uint8_t why;  /* enum nk_ko_fold_why */
 } ko_rule;
 
-#define RULE(f, t, w) { f, t, sizeof(f) - 1, KO_ALWAYS, NK_KO_FOLD_##w }
-#define RULE_IF(f, t, c, w) { f, t, sizeof(f) - 1, c, NK_KO_FOLD_##w }
-#define END { NULL, NULL, 0, KO_ALWAYS, 0 }
+#define LETTER_AT(f, k) \
+	((k) < sizeof(f) - 1 ? (uint32_t)(unsigned char)(f)[k] << (CHAR_BIT * (k)) : 0u)
+#define LETTERS(f) \
+	(LETTER_AT(f, 0) | LETTER_AT(f, 1) | LETTER_AT(f, 2) | LETTER_AT(f, 3))
+#define MASK(f) \
+	(sizeof(f) - 1 < KO_RULE_LETTERS_MAX \
+		 ? (1u << (CHAR_BIT * (sizeof(f) - 1))) - 1 : ~0u)
+#define RULE_IF(f, t, c, w) \
+	{ LETTERS(f), MASK(f), t, sizeof(f) - 1, c, NK_KO_FOLD_##w }
+#define RULE(f, t, w) RULE_IF(f, t, KO_ALWAYS, w)
 
 /*
  * ㅐ + a vowel-initial syllable ("Ha-eun", "Bo-eun" written joined) reads
@@ -49,37 +67,37 @@ typedef struct ko_rule {
  */
 static const ko_rule rules_a[] = {
 	RULE("aeui", "aui", E), RULE("aeu", "au", E), RULE("aeo", "ao", E),
-	RULE("ae", "e", E), RULE("a", "a", NONE), END
+	RULE("ae", "e", E), RULE("a", "a", NONE)
 };
-static const ko_rule rules_b[] = { RULE("bb", "p", P), RULE("b", "p", P), END };
+static const ko_rule rules_b[] = { RULE("bb", "p", P), RULE("b", "p", P) };
 static const ko_rule rules_c[] = {
 	RULE("cch", "c", C), RULE("chh", "c", C), RULE("cc", "c", C),
-	RULE("ch", "c", C), RULE("c", "c", C), END
+	RULE("ch", "c", C), RULE("c", "c", C)
 };
-static const ko_rule rules_d[] = { RULE("dd", "t", T), RULE("d", "t", T), END };
+static const ko_rule rules_d[] = { RULE("dd", "t", T), RULE("d", "t", T) };
 /* ㅢ is ㅡ + i: popular Hee (희) meets hui, heui, hŭi and hu-i. */
 static const ko_rule rules_e[] = {
 	RULE("eeu", "eu", U), RULE("eeo", "eo", O), RULE("eu", "u", U),
-	RULE("eo", "o", O), RULE("ee", "ui", I), RULE("e", "e", NONE), END
+	RULE("eo", "o", O), RULE("ee", "ui", I), RULE("e", "e", NONE)
 };
-static const ko_rule rules_f[] = { RULE("f", "p", P), END };
+static const ko_rule rules_f[] = { RULE("f", "p", P) };
 static const ko_rule rules_g[] = {
-	RULE("gg", "k", K), RULE("gh", "k", K), RULE("g", "k", K), END
+	RULE("gg", "k", K), RULE("gh", "k", K), RULE("g", "k", K)
 };
 static const ko_rule rules_h[] = {
-	RULE_IF("h", "h", KO_BEFORE_VOWEL, NONE), RULE("h", "", SILENT_H), END
+	RULE_IF("h", "h", KO_BEFORE_VOWEL, NONE), RULE("h", "", SILENT_H)
 };
-static const ko_rule rules_i[] = { RULE("i", "i", NONE), END };
-static const ko_rule rules_j[] = { RULE("jj", "c", C), RULE("j", "c", C), END };
+static const ko_rule rules_i[] = { RULE("i", "i", NONE) };
+static const ko_rule rules_j[] = { RULE("jj", "c", C), RULE("j", "c", C) };
 static const ko_rule rules_k[] = {
-	RULE("kk", "k", K), RULE("kh", "k", K), RULE("k", "k", NONE), END
+	RULE("kk", "k", K), RULE("kh", "k", K), RULE("k", "k", NONE)
 };
-static const ko_rule rules_l[] = { RULE("l", "l", NONE), END };
-static const ko_rule rules_m[] = { RULE("m", "m", NONE), END };
+static const ko_rule rules_l[] = { RULE("l", "l", NONE) };
+static const ko_rule rules_m[] = { RULE("m", "m", NONE) };
 /* Joined, ng + vowel reads as n + g: Mingi meets Min-ki. */
 static const ko_rule rules_n[] = {
 	RULE_IF("ng", "nk", KO_BEFORE_VOWEL, NG), RULE("ng", "g", NONE),
-	RULE("n", "n", NONE), END
+	RULE("n", "n", NONE)
 };
 /*
  * Popular oo is ㅜ (Soo, Joon).  A plain ou is two syllables (So-un);
@@ -87,35 +105,34 @@ static const ko_rule rules_n[] = {
  */
 static const ko_rule rules_o[] = {
 	RULE("oeu", "ou", U), RULE("oeo", "oo", O), RULE("oe", "we", WE),
-	RULE("oo", "u", U), RULE("o", "o", NONE), END
+	RULE("oo", "u", U), RULE("o", "o", NONE)
 };
 static const ko_rule rules_p[] = {
-	RULE("pp", "p", P), RULE("ph", "p", P), RULE("p", "p", NONE), END
+	RULE("pp", "p", P), RULE("ph", "p", P), RULE("p", "p", NONE)
 };
-static const ko_rule rules_q[] = { RULE("q", "k", K), END };
-static const ko_rule rules_r[] = { RULE("r", "l", L), END };
+static const ko_rule rules_q[] = { RULE("q", "k", K) };
+static const ko_rule rules_r[] = { RULE("r", "l", L) };
 static const ko_rule rules_s[] = {
-	RULE("ss", "s", S), RULE("sh", "s", S), RULE("s", "s", NONE), END
+	RULE("ss", "s", S), RULE("sh", "s", S), RULE("s", "s", NONE)
 };
 static const ko_rule rules_t[] = {
 	RULE("tch", "c", C), RULE("tt", "t", T), RULE("th", "t", T),
-	RULE("t", "t", NONE), END
+	RULE("t", "t", NONE)
 };
 /* Popular spelling writes ㅓ before a final as u: Jung, Sung, Chul. */
 static const ko_rule rules_u[] = {
 	RULE_IF("u", "o", KO_POPULAR_CLOSED, POPULAR_U), RULE("u", "u", NONE),
-	END
 };
-static const ko_rule rules_v[] = { RULE("v", "p", P), END };
+static const ko_rule rules_v[] = { RULE("v", "p", P) };
 /* ㅜ has no glide: "Woo" and "Wu" (Yale) are u. */
 static const ko_rule rules_w[] = {
 	RULE("woo", "u", U), RULE("wu", "u", U), RULE("weo", "wo", O),
 	RULE("wO", "wo", O), RULE("wE", "we", E),
 	RULE("wae", "we", WE), RULE("wee", "wi", I), RULE("wa", "wa", NONE),
 	RULE("we", "we", NONE), RULE("wi", "wi", NONE), RULE("wo", "wo", NONE),
-	RULE("w", "", NONE), END
+	RULE("w", "", NONE)
 };
-static const ko_rule rules_x[] = { RULE("x", "s", S), END };
+static const ko_rule rules_x[] = { RULE("x", "s", S) };
 /*
  * ㅕ is yeo, yŏ, MR yo, popular you (Young); ㅠ is yu, popular yoo.
  * Popular spelling writes ㅕ after a consonant and before a final as yu:
@@ -127,18 +144,18 @@ static const ko_rule rules_y[] = {
 	RULE("yi", "i", I), RULE("ya", "ya", NONE),
 	RULE("ye", "ye", NONE), RULE("yo", "yo", NONE),
 	RULE_IF("yu", "yo", KO_POPULAR_CLOSED, POPULAR_U),
-	RULE("yu", "yu", NONE), RULE("y", "", NONE), END
+	RULE("yu", "yu", NONE), RULE("y", "", NONE)
 };
-static const ko_rule rules_z[] = { RULE("z", "c", C), END };
+static const ko_rule rules_z[] = { RULE("z", "c", C) };
 
 /*
  * A vowel written with a mark (MR ŏ ŭ, Indonesian-style ö è é) arrives
  * in capitals: it is one vowel on its own and never half of a digraph,
  * which is what tells MR Se-ŭn from Seun.
  */
-static const ko_rule rules_marked_e[] = { RULE("E", "e", E), END };
-static const ko_rule rules_marked_o[] = { RULE("O", "o", O), END };
-static const ko_rule rules_marked_u[] = { RULE("U", "u", U), END };
+static const ko_rule rules_marked_e[] = { RULE("E", "e", E) };
+static const ko_rule rules_marked_o[] = { RULE("O", "o", O) };
+static const ko_rule rules_marked_u[] = { RULE("U", "u", U) };
 
 static const ko_rule *const rules_by_letter[] = {
 	rules_a, rules_b, rules_c, rules_d, rules_e, rules_f, rules_g,
@@ -195,21 +212,31 @@ static bool cond_holds(unsigned cond, const ko_at *at, size_t len)
 	}
 }
 
-/*
- * Rules are a few letters long: a loop beats a call to memcmp.  A rule
- * is only tried from the list of its first letter, so that one matches.
- */
-static bool rule_matches(const ko_rule *r, const ko_at *at)
+/* The letters where a rule is tried, as ko_rule.from spells them. */
+static uint32_t letters_at(const ko_at *at)
 {
-	if (r->len > at->n)
-		return false;
-	for (size_t k = 1; k < r->len; k++)
-		if (r->from[k] != at->s[k])
-			return false;
-	return cond_holds(r->cond, at, r->len);
+	const unsigned char *p = (const unsigned char *)at->s;
+	if (at->n >= KO_RULE_LETTERS_MAX)
+		return (uint32_t)p[0] | (uint32_t)p[1] << CHAR_BIT |
+		       (uint32_t)p[2] << 2 * CHAR_BIT |
+		       (uint32_t)p[3] << 3 * CHAR_BIT;
+	uint32_t letters = 0;
+	for (size_t k = 0; k < at->n; k++)
+		letters |= (uint32_t)p[k] << (CHAR_BIT * k);
+	return letters;
 }
 
-/* Always a match: every letter list ends with the letter on its own. */
+static bool rule_matches(const ko_rule *r, uint32_t letters, const ko_at *at)
+{
+	return (letters & r->mask) == r->from &&
+	       (r->cond == KO_ALWAYS || cond_holds(r->cond, at, r->len));
+}
+
+/*
+ * Always a match: every letter list ends with the letter on its own.  A
+ * rule is only tried from the list of its first letter, so that one
+ * matches.
+ */
 static const ko_rule *match(const ko_at *at)
 {
 	const char c = at->s[0];
@@ -217,7 +244,8 @@ static const ko_rule *match(const ko_at *at)
 			   : c == 'O' ? rules_marked_o
 			   : c == 'U' ? rules_marked_u
 				      : rules_by_letter[c - 'a'];
-	while (r->from && !rule_matches(r, at))
+	const uint32_t letters = letters_at(at);
+	while (!rule_matches(r, letters, at))
 		r++;
 	return r;
 }

@@ -1,196 +1,27 @@
 /*
  * ko_syllable.c - can a Latin word be read as Korean syllables?
  *
- * Owns the shape of a romanized Korean syllable over the union of the
- * systems: an optional initial, a vowel, an optional final.  Between two
- * vowels there is therefore at most a final and an initial; a word starts
- * with an initial and ends with a final.  That is what keeps Russian
- * names (Ivanov, Petrova, Sergei: v, tr, rg) out of the Korean rules.
+ * Owns the check that keeps Russian names (Ivanov, Petrova, Sergei: v,
+ * tr, rg) out of the Korean rules: every piece of the word, between
+ * hyphens and with its apostrophes left out, must be a run of romanized
+ * syllables, an optional initial, a vowel and an optional final each.
+ * Which spellings of initials and finals any system makes, and how w and
+ * y glide, is written in gen_ko_syllables.py, which turns it into the
+ * state table run here: one look-up a character, since every Latin name
+ * with a Korean surname comes here.
  */
-#include <limits.h>
-
 #include "ko.h"
 
-/* Most vowel letters in a row: "eo" + "eu" across a syllable joint. */
-#define KO_VOWEL_RUN_MAX 4
-
-/* No spelling in the lists below is longer than this. */
-#define KO_CONSONANTS_MAX 3
-
-/*
- * A consonant spelling as one integer, a letter a byte.  The lists are
- * switches on it, which a compiler turns into a few comparisons: they
- * are consulted for every run of consonants of every Latin name that
- * has a Korean surname.
- */
-#define C1(a) ((uint32_t)(unsigned char)(a))
-#define C2(a, b) (C1(a) | C1(b) << CHAR_BIT)
-#define C3(a, b, c) (C2(a, b) | C1(c) << 2 * CHAR_BIT)
-
-/* Initial consonants as any system spells them. */
-static bool is_initial_code(uint32_t code)
+bool nk_ko_syllables_ok(const uint32_t *s, size_t n)
 {
-	switch (code) {
-	case 0:
-	case C1('g'): case C1('k'): case C2('k', 'k'): case C2('g', 'g'):
-	case C2('k', 'h'): case C2('g', 'h'):
-	case C1('c'): case C2('c', 'h'): case C3('c', 'h', 'h'):
-	case C3('t', 'c', 'h'): case C1('j'): case C2('j', 'j'):
-	case C2('c', 'c'):
-	case C1('d'): case C1('t'): case C2('t', 't'): case C2('t', 'h'):
-	case C2('d', 'd'):
-	case C1('b'): case C1('p'): case C2('p', 'p'): case C2('p', 'h'):
-	case C2('b', 'b'):
-	case C1('s'): case C2('s', 's'): case C2('s', 'h'):
-	case C1('h'): case C1('m'): case C1('n'): case C1('r'): case C1('l'):
-	case C2('r', 'h'):
-		return true;
-	default:
+	if (n >= NK_KO_LETTERS_MAX)
 		return false;
-	}
-}
-
-/* Finals inside a word; the customary silent h of Ahn and Sohn too. */
-static bool is_final_code(uint32_t code)
-{
-	switch (code) {
-	case 0:
-	case C1('k'): case C1('g'): case C2('k', 'k'): case C2('c', 'k'):
-	case C1('n'): case C2('n', 'n'): case C1('t'): case C1('d'):
-	case C1('l'): case C2('l', 'l'): case C1('m'): case C2('m', 'm'):
-	case C1('p'): case C1('b'): case C2('n', 'g'): case C1('h'):
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* Finals at the end of a word add the customary Park, Hur, Hahn, Uhm. */
-static bool is_word_final_code(uint32_t code)
-{
-	switch (code) {
-	case C1('r'): case C2('r', 'k'): case C2('h', 'n'): case C2('h', 'm'):
-	case C1('s'):
-		return true;
-	default:
-		return is_final_code(code);
-	}
-}
-
-static bool is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* The n letters s as the lists spell them; ~0 if none is that long. */
-static uint32_t cluster_code(const char *s, size_t n)
-{
-	uint32_t code = 0;
-	if (n > KO_CONSONANTS_MAX)
-		return ~(uint32_t)0;
-	for (size_t k = 0; k < n; k++)
-		code |= C1(s[k]) << (CHAR_BIT * k);
-	return code;
-}
-
-static bool is_initial(const char *s, size_t n)
-{
-	return is_initial_code(cluster_code(s, n));
-}
-
-static bool is_final(const char *s, size_t n, bool word_end)
-{
-	const uint32_t code = cluster_code(s, n);
-	return word_end ? is_word_final_code(code) : is_final_code(code);
-}
-
-/* ㄹ starts a syllable after a vowel or a sonorant final only. */
-static bool joint_ok(const char *fin, size_t nf, char initial)
-{
-	if (initial != 'r' && initial != 'l')
-		return true;
-	return nf == 0 || fin[nf - 1] == 'n' || fin[nf - 1] == 'g' ||
-	       fin[nf - 1] == 'l' || fin[nf - 1] == 'm';
-}
-
-/* A consonant run between two vowels: a final, then an initial. */
-static bool joint(const char *s, size_t n)
-{
-	for (size_t k = 0; k <= n; k++)
-		if (is_final(s, k, false) && is_initial(s + k, n - k) &&
-		    joint_ok(s, k, k < n ? s[k] : '\0'))
-			return true;
-	return false;
-}
-
-/* w and y glide into a following vowel; y also ends Yale ay, ey, oy. */
-static bool is_vowelish(const char *s, size_t n, size_t i)
-{
-	if (is_vowel(s[i]))
-		return true;
-	if (s[i] != 'w' && s[i] != 'y')
-		return false;
-	return (i + 1 < n && is_vowel(s[i + 1])) ||
-	       (s[i] == 'y' && i > 0 && is_vowel(s[i - 1]));
-}
-
-static bool consonants_ok(const char *s, size_t n, bool start, bool end)
-{
-	if (start && end)
-		return false; /* no vowel at all */
-	if (start)
-		return is_initial(s, n);
-	if (end)
-		return is_final(s, n, true);
-	return joint(s, n);
-}
-
-/* A glide (w, y) starts a syllable, so it ends a run of vowel letters. */
-static bool vowels_ok(const char *s, size_t n)
-{
-	size_t run = 0;
+	unsigned state = 0;
 	for (size_t i = 0; i < n; i++) {
-		run = is_vowel(s[i]) ? run + 1 : 0;
-		if (run > KO_VOWEL_RUN_MAX)
-			return false;
+		const unsigned kind = s[i] < NK_KO_SYLLABLE_ASCII
+					      ? nk_ko_syllable_kinds[s[i]]
+					      : 0;
+		state = nk_ko_syllable_next[state + kind];
 	}
-	return true;
-}
-
-/* One piece between hyphens, apostrophes already removed. */
-static bool piece_ok(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		const size_t from = i;
-		const bool vowels = is_vowelish(s, n, i);
-		do
-			i++;
-		while (i < n && is_vowelish(s, n, i) == vowels);
-		if (vowels ? !vowels_ok(s + from, i - from)
-			   : !consonants_ok(s + from, i - from, from == 0,
-					    i == n))
-			return false;
-	}
-	return n > 0;
-}
-
-bool nk_ko_syllables_ok(const char *s, size_t n)
-{
-	char piece[NK_KO_LETTERS_MAX];
-	size_t len = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i == n || s[i] == '-') {
-			if (!piece_ok(piece, len))
-				return false;
-			len = 0;
-			continue;
-		}
-		if (s[i] == '\'')
-			continue;
-		if (!nk_is_alpha((unsigned char)s[i]) || len + 1 >= sizeof piece)
-			return false;
-		piece[len++] = s[i];
-	}
-	return true;
+	return nk_ko_syllable_accepts[state];
 }

@@ -15,8 +15,11 @@ static void count_scripts(const nk_name *nm, unsigned counts[])
 		counts[nm->tok[i].script]++;
 }
 
-nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, const nk_tracer *tr)
+nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, nk_ko_scan *ko,
+		       const nk_tracer *tr)
 {
+	ko->have_first = false;
+	ko->have_last = false;
 	if (hint != NK_LANG_AUTO) {
 		nk_trace(tr, "lang", "%s (given as a hint)", nk_lang_name(hint));
 		return hint;
@@ -35,10 +38,11 @@ nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, const nk_tracer *tr)
 	} else if (counts[NK_SCRIPT_LATIN] == 0) {
 		lang = NK_LANG_OTHER;
 		why = "neither Latin, Cyrillic nor Hangul";
-	} else if (nk_ko_detect(nm)) {
+	} else if (nk_ko_detect(ko, nm)) {
 		lang = NK_LANG_KO;
 		why = "Korean surname and syllables";
 	}
-	nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
+	if (tr->fn) /* every name comes here: no call unless traced */
+		nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
 	return lang;
 }

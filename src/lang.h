@@ -7,11 +7,15 @@
 #ifndef NK_LANG_H
 #define NK_LANG_H
 
+#include "ko.h"
 #include "nk_internal.h"
 
-/* Decide which rules key the name; hint overrides unless AUTO. */
+/*
+ * Decide which rules key the name; hint overrides unless AUTO.  What the
+ * Korean detection found goes to ko for nk_ko_key.
+ */
 NK_HIDDEN nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint,
-				 const nk_tracer *tr);
+				 nk_ko_scan *ko, const nk_tracer *tr);
 
 /* Russian rules (ru.c).  nk_ru_cues: >0 when the name looks Russian. */
 NK_HIDDEN int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
@@ -27,10 +31,14 @@ NK_HIDDEN int nk_ru_cues(const nk_name *nm);
  */
 NK_HIDDEN size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm);
 
-/* Korean rules (ko.c).  nk_ko_detect: a Latin name reads as Korean. */
-NK_HIDDEN int nk_ko_key(nk_out *out, const nk_name *nm, unsigned flags,
-			const nk_tracer *tr);
-NK_HIDDEN bool nk_ko_detect(const nk_name *nm);
+/*
+ * Korean rules (ko.c).  nk_ko_detect: a Latin name reads as Korean; it
+ * fills ko, which nk_ko_key then reads (a scan with nothing in it will
+ * do: the key looks up what is missing).
+ */
+NK_HIDDEN int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
+			unsigned flags, const nk_tracer *tr);
+NK_HIDDEN bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm);
 
 /* Generic rules (generic.c): letters as written, order-independent. */
 NK_HIDDEN int nk_generic_key(nk_out *out, const nk_name *nm,
