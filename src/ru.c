@@ -100,31 +100,81 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 	return n;
 }
 
-int nk_ru_index_init(nk_ru_index *ix)
+/* The code of byte c in codes, given the next free one if it has none. */
+static int byte_code(uint8_t *codes, uint8_t *used, size_t max,
+		     unsigned char c)
 {
-	*ix = (nk_ru_index){ 0 };
-	if (nk_ru_latin_rule_count > NK_RU_RULES_MAX)
-		return NK_EINVAL;
-	for (size_t i = 0; i < nk_ru_latin_rule_count; i++) {
-		const unsigned char c = (unsigned char)nk_ru_latin_rules[i].from[0];
-		if (c >= NK_RU_INDEX_BYTES || ix->count[c] >= NK_RU_RULES_PER_BYTE)
+	if (codes[c] == 0) {
+		if (*used + 1u >= max)
 			return NK_EINVAL;
-		ix->rule[c][ix->count[c]++] = (uint8_t)i;
-		ix->len[i] = (uint8_t)strlen(nk_ru_latin_rules[i].from);
+		codes[c] = ++*used;
 	}
 	return NK_OK;
 }
 
+static int add_candidate(nk_ru_pair *p, size_t rule)
+{
+	if (p->count >= NK_RU_PAIR_RULES)
+		return NK_EINVAL;
+	p->rule[p->count++] = (uint8_t)rule;
+	return NK_OK;
+}
+
+/* Give codes to the first two bytes of every rule. */
+static int code_bytes(nk_ru_index *ix, uint8_t *nsecond)
+{
+	uint8_t nfirst = 0;
+	int rc = NK_OK;
+
+	for (size_t i = 0; i < nk_ru_latin_rule_count && rc == NK_OK; i++) {
+		const unsigned char *from =
+			(const unsigned char *)nk_ru_latin_rules[i].from;
+		ix->len[i] = (uint8_t)strlen((const char *)from);
+		rc = byte_code(ix->first, &nfirst, NK_RU_FIRST_MAX, from[0]);
+		if (rc == NK_OK && from[1])
+			rc = byte_code(ix->second, nsecond, NK_RU_SECOND_MAX,
+				       from[1]);
+	}
+	return rc;
+}
+
 /*
- * The letters are compared before the reading: most rules a letter starts
- * fail on its second byte, and the checks are independent of each other.
+ * A rule of one byte is a candidate whatever follows, so it goes to each
+ * column of its row; a longer rule only to the column of its second byte.
+ * Each list keeps the table order, so the first rule that fits still wins.
+ */
+int nk_ru_index_init(nk_ru_index *ix)
+{
+	uint8_t nsecond = 0;
+
+	*ix = (nk_ru_index){ 0 };
+	if (nk_ru_latin_rule_count > NK_RU_RULES_MAX)
+		return NK_EINVAL;
+	int rc = code_bytes(ix, &nsecond);
+	for (size_t i = 0; i < nk_ru_latin_rule_count && rc == NK_OK; i++) {
+		const unsigned char *from =
+			(const unsigned char *)nk_ru_latin_rules[i].from;
+		nk_ru_pair *row = ix->pair[ix->first[from[0]]];
+		if (from[1]) {
+			rc = add_candidate(&row[ix->second[from[1]]], i);
+			continue;
+		}
+		for (size_t k = 0; k <= nsecond && rc == NK_OK; k++)
+			rc = add_candidate(&row[k], i);
+	}
+	return rc;
+}
+
+/*
+ * The letters are compared before the reading: most candidates fail on a
+ * letter, and the checks are independent of each other.
  */
 static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 		      size_t n, size_t at, unsigned reading)
 {
 	if (len > n - at)
 		return false;
-	for (size_t i = 1; i < len; i++) /* byte 0 matched by the index */
+	for (size_t i = 2; i < len; i++) /* bytes 0 and 1 matched by the index */
 		if (s[at + i] != r->from[i])
 			return false;
 	if ((r->only & reading) != r->only || (r->never & reading))
@@ -143,11 +193,13 @@ static const nk_ru_rule *match_rule(size_t *len, const nk_ru_index *ix,
 				    const char *s, size_t n, size_t at,
 				    unsigned reading)
 {
-	const unsigned char c = (unsigned char)s[at];
-	if (c >= NK_RU_INDEX_BYTES)
+	const uint8_t first = ix->first[(unsigned char)s[at]];
+	if (first == 0) /* most letters start no rule */
 		return NULL;
-	for (size_t k = 0; k < ix->count[c]; k++) {
-		const size_t i = ix->rule[c][k];
+	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
+	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
+	for (size_t k = 0; k < p->count; k++) {
+		const size_t i = p->rule[k];
 		const nk_ru_rule *r = &nk_ru_latin_rules[i];
 		if (rule_fits(r, ix->len[i], s, n, at, reading)) {
 			*len = ix->len[i];
