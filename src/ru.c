@@ -37,7 +37,16 @@ typedef struct ru_part {
 	size_t tok; /* the token it came from */
 } ru_part;
 
+/* A stretch of one of ru_work's buffers. */
+typedef struct ru_span {
+	size_t at;
+	size_t len;
+} ru_span;
+
 typedef struct ru_work {
+	char letters[NK_RU_BUF];        /* see spell_tokens() */
+	ru_span spelled[NK_TOKENS_MAX]; /* each token's letters */
+	unsigned cues[NK_TOKENS_MAX];   /* each token's enum ru_cue bits */
 	char buf[NK_RU_BUF];
 	size_t used;
 	ru_part parts[NK_TOKENS_MAX];
@@ -64,7 +73,69 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return true;
 }
 
-/* ---- Latin spelling to phonemes ---------------------------------- */
+/* ---- letters and cues ------------------------------------------- */
+
+/* Spellings that tell which alphabet a Latin name was written for. */
+enum ru_cue {
+	CUE_CENTRAL = 1u << 0, /* w sch sz cz č: German, Polish, Czech */
+	CUE_FRENCH = 1u << 1,  /* ou tch gue gui */
+	CUE_CH = 1u << 2,      /* ch outside the patronymic */
+	CUE_J = 1u << 3,       /* j inside a word outside the patronymic */
+	CUE_X = 1u << 4        /* x outside the patronymic */
+};
+
+/* The cues that count only outside the patronymic. */
+#define CUE_COUNTED (CUE_CH | CUE_J | CUE_X)
+
+static bool at(const nk_name *nm, const nk_token *t, size_t k, const char *s)
+{
+	for (; *s; s++, k++)
+		if (k >= t->len || nm->text[t->start + k] != (uint32_t)*s)
+			return false;
+	return true;
+}
+
+/* Cues of one slot, CUE_COUNTED ones included. */
+static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k)
+{
+	const uint32_t c = nm->text[t->start + k];
+	unsigned cues = nm->marks[t->start + k] & NK_MARK_CARON ? CUE_CENTRAL : 0;
+
+	switch (c) {
+	case 'w':
+		return cues | CUE_CENTRAL;
+	case 's':
+		return cues | (at(nm, t, k, "sch") || at(nm, t, k, "sz")
+				       ? CUE_CENTRAL : 0);
+	case 'c':
+		if (at(nm, t, k, "cz"))
+			return cues | CUE_CENTRAL;
+		return cues | (at(nm, t, k, "ch") ? CUE_CH : 0);
+	case 'o':
+		return cues | (at(nm, t, k, "ou") ? CUE_FRENCH : 0);
+	case 't':
+		return cues | (at(nm, t, k, "tch") ? CUE_FRENCH : 0);
+	case 'g':
+		return cues | (at(nm, t, k, "gue") || at(nm, t, k, "gui")
+				       ? CUE_FRENCH : 0);
+	case 'x':
+		return cues | CUE_X;
+	case 'j':
+		/* a final j (Sergej, Nikolaj) is always й */
+		if (k + 1 < t->len && nk_is_alpha(nm->text[t->start + k + 1]))
+			return cues | CUE_J;
+		return cues;
+	default:
+		return cues;
+	}
+}
+
+/* Can a cue start with letter c?  (w sch sz cz ou tch gu ch x j) */
+static bool may_cue(uint32_t c)
+{
+	return c == 'w' || c == 's' || c == 'c' || c == 'o' || c == 't' ||
+	       c == 'g' || c == 'x' || c == 'j';
+}
 
 static const char *marked_spelling(uint32_t c, uint8_t marks)
 {
@@ -76,15 +147,26 @@ static const char *marked_spelling(uint32_t c, uint8_t marks)
 	return NULL;
 }
 
-/* Letters with the marks that carry meaning, as placeholder spellings. */
-static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
-			    const nk_token *t)
+/*
+ * The letters of a token as the Latin rules read them: the marks that
+ * carry meaning as placeholder spellings, letters of other scripts left
+ * out.  The token's cues are gathered in the same loop over its slots.
+ */
+static size_t spell_latin(char *out, size_t cap, unsigned *cues,
+			  const nk_name *nm, const nk_token *t)
 {
+	/* locals: the stores to out may alias anything */
+	const uint32_t *text = nm->text + t->start;
+	const uint8_t *marked = nm->marks + t->start;
+	const size_t len = t->len;
+	unsigned found = 0;
 	size_t n = 0;
 
-	for (size_t k = 0; k < t->len; k++) {
-		const uint32_t c = nm->text[t->start + k];
-		const uint8_t marks = nm->marks[t->start + k];
+	for (size_t k = 0; k < len; k++) {
+		const uint32_t c = text[k];
+		const uint8_t marks = marked[k];
+		if (marks || may_cue(c))
+			found |= slot_cues(nm, t, k);
 		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
 			/* letters of other scripts have no Russian reading */
@@ -97,8 +179,35 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 		for (; *m && n < cap; m++)
 			out[n++] = *m;
 	}
+	*cues = found;
 	return n;
 }
+
+/*
+ * Letters and cues of every token, once per name: each reading of the
+ * name reads the same letters.  Cyrillic tokens are read letter by
+ * letter from the text, and only Latin tokens have cues.
+ */
+static void spell_tokens(ru_work *w, const nk_name *nm)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const nk_token *t = &nm->tok[i];
+		size_t n = 0;
+		w->cues[i] = 0;
+		if (t->script != NK_SCRIPT_CYRILLIC)
+			n = spell_latin(w->letters + used,
+					sizeof w->letters - used, &w->cues[i],
+					nm, t);
+		if (t->script != NK_SCRIPT_LATIN)
+			w->cues[i] = 0;
+		w->spelled[i] = (ru_span){ used, n };
+		used += n;
+	}
+}
+
+/* ---- Latin spelling to phonemes ---------------------------------- */
 
 /* The code of byte c in codes, given the next free one if it has none. */
 static int byte_code(uint8_t *codes, uint8_t *used, size_t max,
@@ -130,6 +239,7 @@ static int code_bytes(nk_ru_index *ix, uint8_t *nsecond)
 		const unsigned char *from =
 			(const unsigned char *)nk_ru_latin_rules[i].from;
 		ix->len[i] = (uint8_t)strlen((const char *)from);
+		ix->to_len[i] = (uint8_t)strlen(nk_ru_latin_rules[i].to);
 		rc = byte_code(ix->first, &nfirst, NK_RU_FIRST_MAX, from[0]);
 		if (rc == NK_OK && from[1])
 			rc = byte_code(ix->second, nsecond, NK_RU_SECOND_MAX,
@@ -188,50 +298,44 @@ static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 	return true;
 }
 
-/* The first rule that reads s[at...]; *len receives its length. */
-static const nk_ru_rule *match_rule(size_t *len, const nk_ru_index *ix,
-				    const char *s, size_t n, size_t at,
-				    unsigned reading)
+/* The index of the first rule that reads s[at...], or NK_RU_NONE. */
+static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
+			 size_t at, unsigned reading)
 {
 	const uint8_t first = ix->first[(unsigned char)s[at]];
 	if (first == 0) /* most letters start no rule */
-		return NULL;
+		return NK_RU_NONE;
 	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
 	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
 	for (size_t k = 0; k < p->count; k++) {
 		const size_t i = p->rule[k];
-		const nk_ru_rule *r = &nk_ru_latin_rules[i];
-		if (rule_fits(r, ix->len[i], s, n, at, reading)) {
-			*len = ix->len[i];
-			return r;
-		}
+		if (rule_fits(&nk_ru_latin_rules[i], ix->len[i], s, n, at,
+			      reading))
+			return i;
 	}
-	return NULL;
+	return NK_RU_NONE;
 }
 
-static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading,
+static size_t latin_phonemes(char *out, size_t cap, const nk_ru_index *ix,
+			     const char *s, size_t n, unsigned reading,
 			     const nk_tracer *tr)
 {
-	char pre[NK_RU_BUF];
-	const size_t n = latin_prepass(pre, sizeof pre, nm, t);
 	size_t o = 0;
 
 	for (size_t i = 0; i < n;) {
-		size_t len = 0;
-		const nk_ru_rule *r = match_rule(&len, &nm->ctx->ru, pre, n, i,
-						 reading);
-		if (!r) {
+		const size_t r = match_rule(ix, s, n, i, reading);
+		if (r == NK_RU_NONE) {
 			if (o < cap)
-				out[o++] = pre[i];
+				out[o++] = s[i];
 			i++;
 			continue;
 		}
-		for (const char *to = r->to; *to && o < cap; to++)
-			out[o++] = *to;
-		i += len;
+		const char *to = nk_ru_latin_rules[r].to;
+		for (size_t k = 0; k < ix->to_len[r] && o < cap; k++)
+			out[o++] = to[k];
+		i += ix->len[r];
 		if (tr->fn) /* spare the call on the hot path */
-			nk_trace(tr, "ru", "%s", r->note);
+			nk_trace(tr, "ru", "%s", nk_ru_latin_rules[r].note);
 	}
 	return o;
 }
@@ -426,13 +530,18 @@ static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 		    s, n, tr);
 }
 
-static size_t token_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading,
+static size_t token_phonemes(char *out, size_t cap, const ru_work *w,
+			     const nk_name *nm, size_t tok, unsigned reading,
 			     const nk_tracer *tr)
 {
-	const size_t n = t->script == NK_SCRIPT_CYRILLIC
-				 ? cyrillic_phonemes(out, cap, nm, t)
-				 : latin_phonemes(out, cap, nm, t, reading, tr);
+	const nk_token *t = &nm->tok[tok];
+	const ru_span *sp = &w->spelled[tok];
+	const size_t n =
+		t->script == NK_SCRIPT_CYRILLIC
+			? cyrillic_phonemes(out, cap, nm, t)
+			: latin_phonemes(out, cap, &nm->ctx->ru,
+					 w->letters + sp->at, sp->len, reading,
+					 tr);
 	return normalize(out, n, tr);
 }
 
@@ -512,7 +621,7 @@ static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
 		if (i == skip)
 			continue;
 		const size_t n = token_phonemes(dst, sizeof w->buf - w->used,
-						nm, t, reading, tr);
+						w, nm, i, reading, tr);
 		if (n == 0)
 			continue;
 		if (t->flags & NK_TOK_INITIAL) {
@@ -540,83 +649,6 @@ static void write_key(nk_out *out, const ru_work *w)
 
 /* ---- readings ---------------------------------------------------- */
 
-/* Spellings that tell which alphabet a Latin name was written for. */
-enum ru_cue {
-	CUE_CENTRAL = 1u << 0, /* w sch sz cz č: German, Polish, Czech */
-	CUE_FRENCH = 1u << 1,  /* ou tch gue gui */
-	CUE_CH = 1u << 2,      /* ch outside the patronymic */
-	CUE_J = 1u << 3,       /* j inside a word outside the patronymic */
-	CUE_X = 1u << 4        /* x outside the patronymic */
-};
-
-static bool at(const nk_name *nm, const nk_token *t, size_t k, const char *s)
-{
-	for (; *s; s++, k++)
-		if (k >= t->len || nm->text[t->start + k] != (uint32_t)*s)
-			return false;
-	return true;
-}
-
-/* Cues of one slot; the ambiguity cues count outside the patronymic. */
-static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k,
-			  bool counted)
-{
-	const uint32_t c = nm->text[t->start + k];
-	unsigned cues = nm->marks[t->start + k] & NK_MARK_CARON ? CUE_CENTRAL : 0;
-
-	switch (c) {
-	case 'w':
-		return cues | CUE_CENTRAL;
-	case 's':
-		return cues | (at(nm, t, k, "sch") || at(nm, t, k, "sz")
-				       ? CUE_CENTRAL : 0);
-	case 'c':
-		if (at(nm, t, k, "cz"))
-			return cues | CUE_CENTRAL;
-		return cues | (counted && at(nm, t, k, "ch") ? CUE_CH : 0);
-	case 'o':
-		return cues | (at(nm, t, k, "ou") ? CUE_FRENCH : 0);
-	case 't':
-		return cues | (at(nm, t, k, "tch") ? CUE_FRENCH : 0);
-	case 'g':
-		return cues | (at(nm, t, k, "gue") || at(nm, t, k, "gui")
-				       ? CUE_FRENCH : 0);
-	case 'x':
-		return cues | (counted ? CUE_X : 0);
-	case 'j':
-		/* a final j (Sergej, Nikolaj) is always й */
-		if (counted && k + 1 < t->len &&
-		    nk_is_alpha(nm->text[t->start + k + 1]))
-			return cues | CUE_J;
-		return cues;
-	default:
-		return cues;
-	}
-}
-
-/* Can a cue start with letter c?  (w sch sz cz ou tch gu ch x j) */
-static bool may_cue(uint32_t c)
-{
-	return c == 'w' || c == 's' || c == 'c' || c == 'o' || c == 't' ||
-	       c == 'g' || c == 'x' || c == 'j';
-}
-
-static unsigned name_cues(const nk_name *nm, size_t skip)
-{
-	unsigned cues = 0;
-
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		if (t->script != NK_SCRIPT_LATIN)
-			continue;
-		for (size_t k = 0; k < t->len; k++)
-			if (may_cue(nm->text[t->start + k]) ||
-			    nm->marks[t->start + k])
-				cues |= slot_cues(nm, t, k, i != skip);
-	}
-	return cues;
-}
-
 static size_t add_reading(unsigned *r, size_t n, unsigned reading)
 {
 	for (size_t i = 0; i < n; i++)
@@ -637,11 +669,22 @@ static size_t fork_readings(unsigned *r, size_t n, unsigned bit)
 }
 
 /* The readings worth a key, the most likely first. */
-static size_t choose_readings(unsigned *r, const nk_name *nm, size_t skip,
+/* The cues of the name; those of CUE_COUNTED not from token skip. */
+static unsigned name_cues(const ru_work *w, size_t ntok, size_t skip)
+{
+	unsigned cues = 0;
+
+	for (size_t i = 0; i < ntok; i++)
+		cues |= i == skip ? w->cues[i] & ~CUE_COUNTED : w->cues[i];
+	return cues;
+}
+
+static size_t choose_readings(unsigned *r, const ru_work *w,
+			      const nk_name *nm, size_t skip,
 			      const nk_tracer *tr)
 {
 	static const unsigned french = NK_RU_FR | NK_RU_JZ;
-	const unsigned cues = name_cues(nm, skip);
+	const unsigned cues = name_cues(w, nm->ntok, skip);
 	size_t n = 0;
 
 	if (cues & CUE_CENTRAL) {
@@ -729,6 +772,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 
+	spell_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
@@ -736,7 +780,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 		nk_token_utf8(pat, sizeof pat, nm, &nm->tok[skip]);
 		nk_trace(tr, "ru", "patronymic \"%s\" left out of the key", pat);
 	}
-	const size_t n = choose_readings(readings, nm, skip, tr);
+	const size_t n = choose_readings(readings, &w, nm, skip, tr);
 	if (tr->fn) /* show the rules of the reading that leads */
 		split_parts(&w, nm, readings[0], NK_RU_NONE, tr);
 	for (size_t i = 0; i < n; i++) {
@@ -756,16 +800,18 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
+	spell_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	const size_t skip = find_patronymic(&w);
 	if (skip == NK_RU_NONE)
 		return 0;
 	/* the patronymic's own spelling counts here: Arxipovna is Архиповна
 	 * only when x may be х */
-	const size_t n = choose_readings(readings, nm, NK_RU_NONE, &nk_tracer_none);
+	const size_t n = choose_readings(readings, &w, nm, NK_RU_NONE,
+					 &nk_tracer_none);
 	for (size_t i = 0; i < n; i++) {
-		const size_t len = token_phonemes(w.buf, sizeof w.buf, nm,
-						  &nm->tok[skip], readings[i],
+		const size_t len = token_phonemes(w.buf, sizeof w.buf, &w, nm,
+						  skip, readings[i],
 						  &nk_tracer_none);
 		if (seen_before(out.buf, out.len, w.buf, len))
 			continue;
@@ -786,6 +832,7 @@ int nk_ru_cues(const nk_name *nm)
 	int cues = 0;
 	ru_work w;
 
+	spell_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
