@@ -367,24 +367,32 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
  * silent elsewhere (Vasil'ev = Vasilyev, Ol'ga = Olga), and a run of glide
  * letters is one glide (ий, ьй, "iy", "ijj" -> i).
  */
-static size_t fold_signs(char *s, size_t n)
+/*
+ * The next letter fold_signs() keeps of s[*i...], or '\0' at the end;
+ * prev is the letter it kept before ('\0' for none).
+ */
+static inline char next_signed(const char *s, size_t n, size_t *i, char prev)
 {
-	/* Most parts have no sign and no glide run: their letters stay put,
-	 * so they are only read up to the first letter that changes. */
-	size_t o = 0;
-	while (o < n && s[o] != NK_CH_APOSTROPHE &&
-	       !(s[o] == 'i' && o > 0 && s[o - 1] == 'i'))
-		o++;
-	for (size_t i = o; i < n; i++) {
-		char c = s[i];
+	while (*i < n) {
+		char c = s[(*i)++];
 		if (c == NK_CH_APOSTROPHE) {
-			if (i + 1 >= n || !is_vowel(s[i + 1]))
+			if (*i >= n || !is_vowel(s[*i]))
 				continue;
 			c = 'i';
 		}
-		if (!(c == 'i' && o > 0 && s[o - 1] == 'i'))
-			s[o++] = c;
+		if (!(c == 'i' && prev == 'i'))
+			return c;
 	}
+	return '\0';
+}
+
+static size_t fold_signs(char *s, size_t n)
+{
+	size_t o = 0, i = 0;
+	char c = '\0';
+	/* the letters are written no further than they are read */
+	while ((c = next_signed(s, n, &i, o > 0 ? s[o - 1] : '\0')) != '\0')
+		s[o++] = c;
 	return o;
 }
 
@@ -395,30 +403,38 @@ static size_t fold_signs(char *s, size_t n)
  * with a glide letter and which tell Yana from Anna.
  */
 /*
- * What fold_glides() keeps of s[*i]: a letter, or '\0' for none.  An
- * "io" becomes one e: *i is then left on the o.  Reads s[*i - 1] and
- * s[*i + 1], as they were before the pass.
+ * What fold_glides() keeps of the letter cur, between prev and next
+ * ('\0' at either end): a letter, or '\0' for none.  An "io" becomes
+ * one e, which stands for the o as well.
  */
-static char glide_at(const char *s, size_t n, size_t *i)
+static inline char glide(char prev, char cur, char next)
 {
-	const size_t k = *i;
-	const char next = k + 1 < n ? s[k + 1] : '\0';
-
-	if (s[k] != 'i' || !is_vowel(next) || next == 'i')
-		return s[k];
-	if (next == 'o') {
-		*i = k + 1;
+	if (cur != 'i' || !is_vowel(next) || next == 'i')
+		return cur;
+	if (next == 'o')
 		return 'e';
-	}
-	const bool initial = k == 0 || s[k - 1] == NK_CH_HYPHEN;
-	return initial && (next == 'a' || next == 'u') ? s[k] : '\0';
+	const bool initial = prev == '\0' || prev == NK_CH_HYPHEN;
+	return initial && (next == 'a' || next == 'u') ? cur : '\0';
+}
+
+/* Did glide() read an "io" as e? */
+static bool ate_next(char cur, char kept)
+{
+	return cur == 'i' && kept == 'e';
 }
 
 static size_t fold_glides(char *s, size_t n)
 {
 	size_t o = 0;
+	char prev = '\0';
+
 	for (size_t i = 0; i < n; i++) {
-		const char c = glide_at(s, n, &i);
+		const char cur = s[i];
+		const char next = i + 1 < n ? s[i + 1] : '\0';
+		const char c = glide(prev, cur, next);
+		prev = cur;
+		if (ate_next(cur, c))
+			prev = s[++i];
 		if (c)
 			s[o++] = c;
 	}
@@ -477,27 +493,37 @@ static size_t fold_endings(char *s, size_t n)
 }
 
 /*
- * fold_glides, collapse_doubles and fold_endings in one pass, for the hot
- * path; the trace runs them one by one to show each.  Same result: each
- * letter glide_at() keeps is compared with the last one kept, and each
- * word goes to fold_ending() when its hyphen or the end is reached.  The
- * output never passes the input (o <= i), so glide_at() still reads the
- * letters as they were, and fold_ending() only changes letters before
- * the hyphen, which are read no more.
+ * fold_signs, fold_glides, collapse_doubles and fold_endings in one pass,
+ * for the hot path; the trace runs them one by one to show each.  Same
+ * result: next_signed() reads the letters fold_signs() keeps, one ahead
+ * of the one glide() decides; each letter glide() keeps is compared with
+ * the last one kept, and each word goes to fold_ending() when its hyphen
+ * or the end is reached.  The output never passes what has been read, so
+ * the letters are read as they were, and fold_ending() only changes
+ * letters before the hyphen, which are read no more.
  */
-static size_t fold_glides_doubles_endings(char *s, size_t n)
+static size_t fold_phonemes(char *s, size_t n)
 {
-	size_t o = 0, word = 0;
+	size_t i = 0, o = 0, word = 0;
+	char prev = '\0', last = '\0';
+	char cur = next_signed(s, n, &i, '\0');
 
-	for (size_t i = 0; i < n; i++) {
-		const char c = glide_at(s, n, &i);
-		if (c == '\0' || (o > 0 && s[o - 1] == c))
+	while (cur != '\0') {
+		char next = next_signed(s, n, &i, cur);
+		const char c = glide(prev, cur, next);
+		prev = cur;
+		if (ate_next(cur, c)) {
+			prev = next;
+			next = next_signed(s, n, &i, prev);
+		}
+		cur = next;
+		if (c == '\0' || c == last)
 			continue;
 		if (c == NK_CH_HYPHEN) {
 			o = word + fold_ending(s + word, o - word);
 			word = o + 1;
 		}
-		s[o++] = c;
+		s[o++] = last = c;
 	}
 	return word + fold_ending(s + word, o - word);
 }
@@ -522,7 +548,7 @@ static size_t step(ru_step fn, const char *what, char *s, size_t n,
 static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 {
 	if (!tr->fn) /* the hot path: no copies for the trace */
-		return fold_glides_doubles_endings(s, fold_signs(s, n));
+		return fold_phonemes(s, n);
 	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
 	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
 	n = step(collapse_doubles, "doubled letters", s, n, tr);
