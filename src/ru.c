@@ -659,18 +659,46 @@ static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
 	}
 }
 
+/* What write_key() writes before the parts. */
+#define NK_RU_PREFIX "ru"
+#define NK_RU_PREFIX_LEN (sizeof NK_RU_PREFIX - 1)
+
+static size_t key_len(const ru_work *w)
+{
+	size_t n = NK_RU_PREFIX_LEN;
+	for (size_t i = 0; i < w->nparts; i++)
+		n += 1 + w->parts[i].len; /* ':' and the part */
+	return w->ninitials ? n + w->ninitials + 2 : n; /* ':' and '.' */
+}
+
+/*
+ * Straight into out's buffer once the key is known to fit, rather than
+ * a call per piece; a key that does not fit overflows out, as it would
+ * piece by piece.
+ */
 static void write_key(nk_out *out, const ru_work *w)
 {
-	nk_out_str(out, "ru");
-	for (size_t i = 0; i < w->nparts; i++) {
-		nk_out_char(out, ':');
-		nk_out_mem(out, w->parts[i].s, w->parts[i].len);
-	}
-	if (w->ninitials == 0)
+	const size_t n = key_len(w);
+	if (out->overflow || n >= out->cap - out->len) {
+		out->overflow = true;
 		return;
-	nk_out_char(out, ':');
-	nk_out_mem(out, w->initials, w->ninitials);
-	nk_out_char(out, '.');
+	}
+	char *p = out->buf + out->len;
+	memcpy(p, NK_RU_PREFIX, NK_RU_PREFIX_LEN);
+	p += NK_RU_PREFIX_LEN;
+	for (size_t i = 0; i < w->nparts; i++) {
+		*p++ = ':';
+		memcpy(p, w->parts[i].s, w->parts[i].len);
+		p += w->parts[i].len;
+	}
+	if (w->ninitials) {
+		*p++ = ':';
+		memcpy(p, w->initials, w->ninitials);
+		p += w->ninitials;
+		*p++ = '.';
+	}
+	*p = '\0';
+	out->len += n;
 }
 
 /* ---- readings ---------------------------------------------------- */
