@@ -87,54 +87,48 @@ enum ru_cue {
 /* The cues that count only outside the patronymic. */
 #define CUE_COUNTED (CUE_CH | CUE_J | CUE_X)
 
-static bool at(const nk_name *nm, const nk_token *t, size_t k, const char *s)
+/* Cues of one slot, CUE_COUNTED ones included; n1 n2 follow it (0: none). */
+static unsigned slot_cues(uint32_t c, uint8_t marks, uint32_t n1, uint32_t n2)
 {
-	for (; *s; s++, k++)
-		if (k >= t->len || nm->text[t->start + k] != (uint32_t)*s)
-			return false;
-	return true;
-}
-
-/* Cues of one slot, CUE_COUNTED ones included. */
-static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k)
-{
-	const uint32_t c = nm->text[t->start + k];
-	unsigned cues = nm->marks[t->start + k] & NK_MARK_CARON ? CUE_CENTRAL : 0;
+	const unsigned cues = marks & NK_MARK_CARON ? CUE_CENTRAL : 0;
 
 	switch (c) {
 	case 'w':
 		return cues | CUE_CENTRAL;
-	case 's':
-		return cues | (at(nm, t, k, "sch") || at(nm, t, k, "sz")
+	case 's': /* sch sz */
+		return cues | ((n1 == 'c' && n2 == 'h') || n1 == 'z'
 				       ? CUE_CENTRAL : 0);
-	case 'c':
-		if (at(nm, t, k, "cz"))
+	case 'c': /* cz ch */
+		if (n1 == 'z')
 			return cues | CUE_CENTRAL;
-		return cues | (at(nm, t, k, "ch") ? CUE_CH : 0);
-	case 'o':
-		return cues | (at(nm, t, k, "ou") ? CUE_FRENCH : 0);
-	case 't':
-		return cues | (at(nm, t, k, "tch") ? CUE_FRENCH : 0);
-	case 'g':
-		return cues | (at(nm, t, k, "gue") || at(nm, t, k, "gui")
+		return cues | (n1 == 'h' ? CUE_CH : 0);
+	case 'o': /* ou */
+		return cues | (n1 == 'u' ? CUE_FRENCH : 0);
+	case 't': /* tch */
+		return cues | (n1 == 'c' && n2 == 'h' ? CUE_FRENCH : 0);
+	case 'g': /* gue gui */
+		return cues | (n1 == 'u' && (n2 == 'e' || n2 == 'i')
 				       ? CUE_FRENCH : 0);
 	case 'x':
 		return cues | CUE_X;
 	case 'j':
 		/* a final j (Sergej, Nikolaj) is always й */
-		if (k + 1 < t->len && nk_is_alpha(nm->text[t->start + k + 1]))
-			return cues | CUE_J;
-		return cues;
+		return cues | (nk_is_alpha(n1) ? CUE_J : 0);
 	default:
 		return cues;
 	}
 }
 
-/* Can a cue start with letter c?  (w sch sz cz ou tch gu ch x j) */
-static bool may_cue(uint32_t c)
+/* The letters that may start a cue: w s c o t g x j. */
+#define CUE_LETTERS                                                      \
+	(1u << ('w' - 'a') | 1u << ('s' - 'a') | 1u << ('c' - 'a') |     \
+	 1u << ('o' - 'a') | 1u << ('t' - 'a') | 1u << ('g' - 'a') |     \
+	 1u << ('x' - 'a') | 1u << ('j' - 'a'))
+
+/* A letter that stands for itself and starts no cue. */
+static bool is_plain(uint32_t c)
 {
-	return c == 'w' || c == 's' || c == 'c' || c == 'o' || c == 't' ||
-	       c == 'g' || c == 'x' || c == 'j';
+	return nk_is_alpha(c) && !(CUE_LETTERS >> (c - 'a') & 1u);
 }
 
 static const char *marked_spelling(uint32_t c, uint8_t marks)
@@ -165,8 +159,13 @@ static size_t spell_latin(char *out, size_t cap, unsigned *cues,
 	for (size_t k = 0; k < len; k++) {
 		const uint32_t c = text[k];
 		const uint8_t marks = marked[k];
-		if (marks || may_cue(c))
-			found |= slot_cues(nm, t, k);
+		if (!marks && is_plain(c)) { /* most letters */
+			if (n < cap)
+				out[n++] = (char)c;
+			continue;
+		}
+		found |= slot_cues(c, marks, k + 1 < len ? text[k + 1] : 0,
+				   k + 2 < len ? text[k + 2] : 0);
 		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
 			/* letters of other scripts have no Russian reading */
