@@ -47,7 +47,10 @@ typedef struct ru_work {
 	char letters[NK_RU_BUF];        /* see spell_tokens() */
 	ru_span spelled[NK_TOKENS_MAX]; /* each token's letters */
 	unsigned cues[NK_TOKENS_MAX];   /* each token's enum ru_cue bits */
-	char buf[NK_RU_BUF];
+	char base[NK_RU_BUF];           /* see base_phonemes() */
+	ru_span based[NK_TOKENS_MAX];   /* each token's phonemes in base */
+	unsigned sense[NK_TOKENS_MAX];  /* reading bits that may change them */
+	char buf[NK_RU_BUF];            /* the phonemes they change to */
 	size_t used;
 	ru_part parts[NK_TOKENS_MAX];
 	size_t nparts;
@@ -225,6 +228,7 @@ static int add_candidate(nk_ru_pair *p, size_t rule)
 	if (p->count >= NK_RU_PAIR_RULES)
 		return NK_EINVAL;
 	p->rule[p->count++] = (uint8_t)rule;
+	p->sense |= nk_ru_latin_rules[rule].only | nk_ru_latin_rules[rule].never;
 	return NK_OK;
 }
 
@@ -297,15 +301,20 @@ static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 	return true;
 }
 
-/* The index of the first rule that reads s[at...], or NK_RU_NONE. */
+/*
+ * The index of the first rule that reads s[at...], or NK_RU_NONE.  Adds
+ * to *sense the reading bits that the rules tried here look at: where no
+ * such bit differs, another reading matches the same rules.
+ */
 static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
-			 size_t at, unsigned reading)
+			 size_t at, unsigned reading, unsigned *sense)
 {
 	const uint8_t first = ix->first[(unsigned char)s[at]];
 	if (first == 0) /* most letters start no rule */
 		return NK_RU_NONE;
 	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
 	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
+	*sense |= p->sense;
 	for (size_t k = 0; k < p->count; k++) {
 		const size_t i = p->rule[k];
 		if (rule_fits(&nk_ru_latin_rules[i], ix->len[i], s, n, at,
@@ -315,14 +324,14 @@ static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
 	return NK_RU_NONE;
 }
 
-static size_t latin_phonemes(char *out, size_t cap, const nk_ru_index *ix,
-			     const char *s, size_t n, unsigned reading,
-			     const nk_tracer *tr)
+static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
+			     const nk_ru_index *ix, const char *s, size_t n,
+			     unsigned reading, const nk_tracer *tr)
 {
 	size_t o = 0;
 
 	for (size_t i = 0; i < n;) {
-		const size_t r = match_rule(ix, s, n, i, reading);
+		const size_t r = match_rule(ix, s, n, i, reading, sense);
 		if (r == NK_RU_NONE) {
 			if (o < cap)
 				out[o++] = s[i];
@@ -555,16 +564,22 @@ static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 		    s, n, tr);
 }
 
-static size_t token_phonemes(char *out, size_t cap, const ru_work *w,
-			     const nk_name *nm, size_t tok, unsigned reading,
-			     const nk_tracer *tr)
+/*
+ * The phonemes of token tok in a reading; *sense receives the reading
+ * bits that may change them (none for Cyrillic, which has one reading).
+ */
+static size_t token_phonemes(char *out, size_t cap, unsigned *sense,
+			     const ru_work *w, const nk_name *nm, size_t tok,
+			     unsigned reading, const nk_tracer *tr)
 {
 	const nk_token *t = &nm->tok[tok];
 	const ru_span *sp = &w->spelled[tok];
+
+	*sense = 0;
 	const size_t n =
 		t->script == NK_SCRIPT_CYRILLIC
 			? cyrillic_phonemes(out, cap, nm, t)
-			: latin_phonemes(out, cap, &nm->ctx->ru,
+			: latin_phonemes(out, cap, sense, &nm->ctx->ru,
 					 w->letters + sp->at, sp->len, reading,
 					 tr);
 	return normalize(out, n, tr);
@@ -597,6 +612,12 @@ static size_t find_patronymic(const ru_work *w)
 	return NK_RU_NONE;
 }
 
+/*
+ * In place, also where the part is the phonemes of reading 0 that later
+ * readings share: each masculine ending but -ski is the start of its
+ * feminine one, so only -ska changes a letter, and a folded -ski is no
+ * feminine ending, so a later reading folds it to the same.
+ */
 static void fold_gender(ru_part *p)
 {
 	for (size_t i = 0; i < nk_ru_gender_count; i++) {
@@ -635,26 +656,59 @@ static void sort_parts(ru_part *p, size_t n)
 	}
 }
 
-/* Phonemes of every token but skip; initials set apart. */
+/*
+ * The phonemes of every token in reading 0, once per name, and the
+ * reading bits that may change each: most tokens read the same in every
+ * reading, and the other readings of the name take them from here.
+ */
+static void base_phonemes(ru_work *w, const nk_name *nm)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const size_t n = token_phonemes(w->base + used,
+						sizeof w->base - used,
+						&w->sense[i], w, nm, i, 0,
+						&nk_tracer_none);
+		w->based[i] = (ru_span){ used, n };
+		used += n;
+	}
+}
+
+/* The parts of every token but skip in a reading; initials set apart. */
 static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
-			size_t skip, const nk_tracer *tr)
+			size_t skip)
 {
 	w->used = w->nparts = w->ninitials = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		char *dst = w->buf + w->used;
+		char *s = w->base + w->based[i].at;
+		size_t n = w->based[i].len;
 		if (i == skip)
 			continue;
-		const size_t n = token_phonemes(dst, sizeof w->buf - w->used,
-						w, nm, i, reading, tr);
+		if (w->sense[i] & reading) {
+			unsigned sense = 0;
+			s = w->buf + w->used;
+			n = token_phonemes(s, sizeof w->buf - w->used, &sense,
+					   w, nm, i, reading, &nk_tracer_none);
+			w->used += n;
+		}
 		if (n == 0)
 			continue;
-		if (t->flags & NK_TOK_INITIAL) {
-			w->initials[w->ninitials++] = dst[0];
-			continue;
-		}
-		w->parts[w->nparts++] = (ru_part){ dst, n, i };
-		w->used += n;
+		if (nm->tok[i].flags & NK_TOK_INITIAL)
+			w->initials[w->ninitials++] = s[0];
+		else
+			w->parts[w->nparts++] = (ru_part){ s, n, i };
+	}
+}
+
+/* The phonemes of every token in a reading, for the trace only. */
+static void trace_phonemes(ru_work *w, const nk_name *nm, unsigned reading,
+			   const nk_tracer *tr)
+{
+	for (size_t i = 0; i < nm->ntok; i++) {
+		unsigned sense = 0;
+		token_phonemes(w->buf, sizeof w->buf, &sense, w, nm, i,
+			       reading, tr);
 	}
 }
 
@@ -721,7 +775,6 @@ static size_t fork_readings(unsigned *r, size_t n, unsigned bit)
 	return n;
 }
 
-/* The readings worth a key, the most likely first. */
 /* The cues of the name; those of CUE_COUNTED not from token skip. */
 static unsigned name_cues(const ru_work *w, size_t ntok, size_t skip)
 {
@@ -732,6 +785,7 @@ static unsigned name_cues(const ru_work *w, size_t ntok, size_t skip)
 	return cues;
 }
 
+/* The readings worth a key, the most likely first. */
 static size_t choose_readings(unsigned *r, const ru_work *w,
 			      const nk_name *nm, size_t skip,
 			      const nk_tracer *tr)
@@ -780,29 +834,12 @@ static bool seen_before(const char *buf, size_t end, const char *key,
 	return false;
 }
 
-/* Remove the part that came from token tok. */
-static void drop_token(ru_work *w, size_t tok)
-{
-	for (size_t i = 0; i < w->nparts; i++) {
-		if (w->parts[i].tok != tok)
-			continue;
-		memmove(&w->parts[i], &w->parts[i + 1],
-			(w->nparts - i - 1) * sizeof w->parts[0]);
-		w->nparts--;
-		return;
-	}
-}
-
-/* Key of one reading; w holds the parts of reading 0 on entry. */
 static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
 			unsigned reading, size_t skip, unsigned flags)
 {
 	const size_t start = out->len;
 
-	if (reading == 0)
-		drop_token(w, skip);
-	else
-		split_parts(w, nm, reading, skip, &nk_tracer_none);
+	split_parts(w, nm, reading, skip);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -826,7 +863,8 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	unsigned readings[NK_RU_READINGS_MAX];
 
 	spell_tokens(&w, nm);
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	base_phonemes(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
 		char pat[NK_NAME_MAX];
@@ -835,12 +873,9 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	}
 	const size_t n = choose_readings(readings, &w, nm, skip, tr);
 	if (tr->fn) /* show the rules of the reading that leads */
-		split_parts(&w, nm, readings[0], NK_RU_NONE, tr);
-	for (size_t i = 0; i < n; i++) {
-		if (readings[i] == 0 && i > 0)
-			split_parts(&w, nm, 0, skip, &nk_tracer_none);
+		trace_phonemes(&w, nm, readings[0], tr);
+	for (size_t i = 0; i < n; i++)
 		key_reading(out, &w, nm, readings[i], skip, flags);
-	}
 	return NK_OK;
 }
 
@@ -854,7 +889,8 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 		return 0;
 	buf[0] = '\0';
 	spell_tokens(&w, nm);
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	base_phonemes(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip == NK_RU_NONE)
 		return 0;
@@ -863,8 +899,9 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	const size_t n = choose_readings(readings, &w, nm, NK_RU_NONE,
 					 &nk_tracer_none);
 	for (size_t i = 0; i < n; i++) {
-		const size_t len = token_phonemes(w.buf, sizeof w.buf, &w, nm,
-						  skip, readings[i],
+		unsigned sense = 0;
+		const size_t len = token_phonemes(w.buf, sizeof w.buf, &sense,
+						  &w, nm, skip, readings[i],
 						  &nk_tracer_none);
 		if (seen_before(out.buf, out.len, w.buf, len))
 			continue;
@@ -886,7 +923,8 @@ int nk_ru_cues(const nk_name *nm)
 	ru_work w;
 
 	spell_tokens(&w, nm);
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	base_phonemes(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
 		for (size_t k = 0; k < nk_ru_surname_suffix_count; k++)

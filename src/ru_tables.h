@@ -54,6 +54,7 @@ extern NK_HIDDEN const size_t nk_ru_latin_rule_count;
 /* The rules that may match where a pair of bytes starts, in table order. */
 typedef struct nk_ru_pair {
 	uint8_t count;
+	uint8_t sense; /* the reading bits any of them looks at */
 	uint8_t rule[NK_RU_PAIR_RULES];
 } nk_ru_pair;
 
