@@ -275,6 +275,10 @@ int nk_ru_index_init(nk_ru_index *ix)
 		for (size_t k = 0; k <= nsecond && rc == NK_OK; k++)
 			rc = add_candidate(&row[k], i);
 	}
+	for (size_t c = 0; c < NK_RU_INDEX_BYTES; c++)
+		for (size_t k = 0; k <= nsecond; k++)
+			if (ix->pair[ix->first[c]][k].count)
+				ix->follow[c] |= 1u << k;
 	return rc;
 }
 
@@ -501,6 +505,25 @@ static size_t fold_endings(char *s, size_t n)
 }
 
 /*
+ * Where fold_phonemes() has to start: the first letter that it may
+ * change, or that may change the letter after it.  Most parts have no
+ * sign, glide, double or hyphen; they keep their letters up to the end,
+ * and the scan for that is cheaper than the fold.
+ */
+static size_t first_change(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 1 < n; i++) {
+		const char c = s[i];
+		if (c == s[i + 1] || c == NK_CH_APOSTROPHE ||
+		    c == NK_CH_HYPHEN || (c == 'i' && is_vowel(s[i + 1])))
+			return i;
+	}
+	return i; /* the last letter, which may be a sign */
+}
+
+/*
  * fold_signs, fold_glides, collapse_doubles and fold_endings in one pass,
  * for the hot path; the trace runs them one by one to show each.  Same
  * result: next_signed() reads the letters fold_signs() keeps, one ahead
@@ -508,13 +531,15 @@ static size_t fold_endings(char *s, size_t n)
  * the last one kept, and each word goes to fold_ending() when its hyphen
  * or the end is reached.  The output never passes what has been read, so
  * the letters are read as they were, and fold_ending() only changes
- * letters before the hyphen, which are read no more.
+ * letters before the hyphen, which are read no more.  The letters before
+ * first_change() are kept as they are, in the first word.
  */
 static size_t fold_phonemes(char *s, size_t n)
 {
-	size_t i = 0, o = 0, word = 0;
-	char prev = '\0', last = '\0';
-	char cur = next_signed(s, n, &i, '\0');
+	size_t i = first_change(s, n);
+	size_t o = i, word = 0;
+	char prev = i > 0 ? s[i - 1] : '\0', last = prev;
+	char cur = next_signed(s, n, &i, prev);
 
 	while (cur != '\0') {
 		char next = next_signed(s, n, &i, cur);
