@@ -328,6 +328,24 @@ static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
 	return NK_RU_NONE;
 }
 
+/* Append the n bytes s to out[0, o) with room for cap; the new length. */
+static size_t append(char *out, size_t o, size_t cap, const char *s,
+		     size_t n)
+{
+	const size_t m = n < cap - o ? n : cap - o;
+	for (size_t k = 0; k < m; k++) /* a few bytes: shorter than a call */
+		out[o + k] = s[k];
+	return o + m;
+}
+
+/* May a rule start at s[at]?  Most letters are the start of none. */
+static bool may_start(const nk_ru_index *ix, const char *s, size_t n,
+		      size_t at)
+{
+	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
+	return ix->follow[(unsigned char)s[at]] >> ix->second[next] & 1u;
+}
+
 static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
 			     const nk_ru_index *ix, const char *s, size_t n,
 			     unsigned reading, const nk_tracer *tr)
@@ -335,17 +353,21 @@ static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
 	size_t o = 0;
 
 	for (size_t i = 0; i < n;) {
-		const size_t r = match_rule(ix, s, n, i, reading, sense);
+		/* the letters no rule reads are copied a run at a time */
+		size_t j = i;
+		while (j < n && !may_start(ix, s, n, j))
+			j++;
+		o = append(out, o, cap, s + i, j - i);
+		if (j == n)
+			break;
+		const size_t r = match_rule(ix, s, n, j, reading, sense);
 		if (r == NK_RU_NONE) {
-			if (o < cap)
-				out[o++] = s[i];
-			i++;
+			o = append(out, o, cap, s + j, 1);
+			i = j + 1;
 			continue;
 		}
-		const char *to = nk_ru_latin_rules[r].to;
-		for (size_t k = 0; k < ix->to_len[r] && o < cap; k++)
-			out[o++] = to[k];
-		i += ix->len[r];
+		o = append(out, o, cap, nk_ru_latin_rules[r].to, ix->to_len[r]);
+		i = j + ix->len[r];
 		if (tr->fn) /* spare the call on the hot path */
 			nk_trace(tr, "ru", "%s", nk_ru_latin_rules[r].note);
 	}
