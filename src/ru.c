@@ -881,12 +881,24 @@ static bool seen_before(const char *buf, size_t end, const char *key,
 	return false;
 }
 
-static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
-			unsigned reading, size_t skip, unsigned flags)
+/* Remove the part that came from token tok, if any. */
+static void drop_token(ru_work *w, size_t tok)
+{
+	for (size_t i = 0; i < w->nparts; i++) {
+		if (w->parts[i].tok != tok)
+			continue;
+		memmove(&w->parts[i], &w->parts[i + 1],
+			(w->nparts - i - 1) * sizeof w->parts[0]);
+		w->nparts--;
+		return;
+	}
+}
+
+/* The key of the parts in w, unless an earlier reading gave it. */
+static void key_reading(nk_out *out, ru_work *w, unsigned flags)
 {
 	const size_t start = out->len;
 
-	split_parts(w, nm, reading, skip);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -921,8 +933,13 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	const size_t n = choose_readings(readings, &w, nm, skip, tr);
 	if (tr->fn) /* show the rules of the reading that leads */
 		trace_phonemes(&w, nm, readings[0], tr);
-	for (size_t i = 0; i < n; i++)
-		key_reading(out, &w, nm, readings[i], skip, flags);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 && readings[0] == 0)
+			drop_token(&w, skip); /* the parts at hand are reading 0 */
+		else
+			split_parts(&w, nm, readings[i], skip);
+		key_reading(out, &w, flags);
+	}
 	return NK_OK;
 }
 
