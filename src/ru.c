@@ -44,10 +44,10 @@ typedef struct ru_span {
 } ru_span;
 
 typedef struct ru_work {
-	char letters[NK_RU_BUF];        /* see spell_tokens() */
+	char letters[NK_RU_BUF];        /* see spell_latin() */
 	ru_span spelled[NK_TOKENS_MAX]; /* each token's letters */
 	unsigned cues[NK_TOKENS_MAX];   /* each token's enum ru_cue bits */
-	char base[NK_RU_BUF];           /* see base_phonemes() */
+	char base[NK_RU_BUF];           /* see read_tokens() */
 	ru_span based[NK_TOKENS_MAX];   /* each token's phonemes in base */
 	unsigned sense[NK_TOKENS_MAX];  /* reading bits that may change them */
 	char buf[NK_RU_BUF];            /* the phonemes they change to */
@@ -185,28 +185,21 @@ static size_t spell_latin(char *out, size_t cap, unsigned *cues,
 	return n;
 }
 
-/*
- * Letters and cues of every token, once per name: each reading of the
- * name reads the same letters.  Cyrillic tokens are read letter by
- * letter from the text, and only Latin tokens have cues.
- */
-static void spell_tokens(ru_work *w, const nk_name *nm)
+/* The letters and cues of token i, from w->letters + at; their length. */
+static size_t spell_token(ru_work *w, const nk_name *nm, size_t i,
+			  size_t at)
 {
-	size_t used = 0;
+	const nk_token *t = &nm->tok[i];
+	size_t n = 0;
 
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		size_t n = 0;
+	w->cues[i] = 0;
+	if (t->script != NK_SCRIPT_CYRILLIC) /* Cyrillic is read from the text */
+		n = spell_latin(w->letters + at, sizeof w->letters - at,
+				&w->cues[i], nm, t);
+	if (t->script != NK_SCRIPT_LATIN) /* only Latin spellings are cues */
 		w->cues[i] = 0;
-		if (t->script != NK_SCRIPT_CYRILLIC)
-			n = spell_latin(w->letters + used,
-					sizeof w->letters - used, &w->cues[i],
-					nm, t);
-		if (t->script != NK_SCRIPT_LATIN)
-			w->cues[i] = 0;
-		w->spelled[i] = (ru_span){ used, n };
-		used += n;
-	}
+	w->spelled[i] = (ru_span){ at, n };
+	return n;
 }
 
 /* ---- Latin spelling to phonemes ---------------------------------- */
@@ -704,21 +697,23 @@ static void sort_parts(ru_part *p, size_t n)
 }
 
 /*
- * The phonemes of every token in reading 0, once per name, and the
- * reading bits that may change each: most tokens read the same in every
- * reading, and the other readings of the name take them from here.
+ * The letters and cues of every token and its phonemes in reading 0,
+ * once per name: each reading reads the same letters, and most tokens
+ * read the same in every reading; the other readings of the name take
+ * them from here, and redo only the tokens whose sense they touch.
  */
-static void base_phonemes(ru_work *w, const nk_name *nm)
+static void read_tokens(ru_work *w, const nk_name *nm)
 {
-	size_t used = 0;
+	size_t spelled = 0, based = 0;
 
 	for (size_t i = 0; i < nm->ntok; i++) {
-		const size_t n = token_phonemes(w->base + used,
-						sizeof w->base - used,
+		spelled += spell_token(w, nm, i, spelled);
+		const size_t n = token_phonemes(w->base + based,
+						sizeof w->base - based,
 						&w->sense[i], w, nm, i, 0,
 						&nk_tracer_none);
-		w->based[i] = (ru_span){ used, n };
-		used += n;
+		w->based[i] = (ru_span){ based, n };
+		based += n;
 	}
 }
 
@@ -921,8 +916,7 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 
-	spell_tokens(&w, nm);
-	base_phonemes(&w, nm);
+	read_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
@@ -952,8 +946,7 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
-	spell_tokens(&w, nm);
-	base_phonemes(&w, nm);
+	read_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip == NK_RU_NONE)
@@ -986,8 +979,7 @@ int nk_ru_cues(const nk_name *nm)
 	int cues = 0;
 	ru_work w;
 
-	spell_tokens(&w, nm);
-	base_phonemes(&w, nm);
+	read_tokens(&w, nm);
 	split_parts(&w, nm, 0, NK_RU_NONE);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
