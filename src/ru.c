@@ -331,12 +331,18 @@ static size_t append(char *out, size_t o, size_t cap, const char *s,
 	return o + m;
 }
 
-/* May a rule start at s[at]?  Most letters are the start of none. */
+/*
+ * May a rule start at s[at]?  Most letters start none, and most of the
+ * others are not followed by a letter that a rule of theirs goes on with.
+ */
 static bool may_start(const nk_ru_index *ix, const char *s, size_t n,
 		      size_t at)
 {
+	const unsigned char c = (unsigned char)s[at];
+	if (ix->first[c] == 0)
+		return false;
 	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
-	return ix->follow[(unsigned char)s[at]] >> ix->second[next] & 1u;
+	return ix->follow[c] >> ix->second[next] & 1u;
 }
 
 static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
