@@ -244,6 +244,8 @@ static int code_bytes(nk_ru_index *ix, uint8_t *nsecond)
 	return rc;
 }
 
+_Static_assert(NK_RU_SECOND_MAX <= 32, "follow has a bit per second code");
+
 /*
  * A rule of one byte is a candidate whatever follows, so it goes to each
  * column of its row; a longer rule only to the column of its second byte.
@@ -301,14 +303,13 @@ static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 /*
  * The index of the first rule that reads s[at...], or NK_RU_NONE.  Adds
  * to *sense the reading bits that the rules tried here look at: where no
- * such bit differs, another reading matches the same rules.
+ * such bit differs, another reading matches the same rules.  (Row 0 of
+ * the pairs, for the bytes that start no rule, is empty.)
  */
 static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
 			 size_t at, unsigned reading, unsigned *sense)
 {
 	const uint8_t first = ix->first[(unsigned char)s[at]];
-	if (first == 0) /* most letters start no rule */
-		return NK_RU_NONE;
 	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
 	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
 	*sense |= p->sense;
@@ -422,7 +423,7 @@ static inline char next_signed(const char *s, size_t n, size_t *i, char prev)
 static size_t fold_signs(char *s, size_t n)
 {
 	size_t o = 0, i = 0;
-	char c = '\0';
+	char c;
 	/* the letters are written no further than they are read */
 	while ((c = next_signed(s, n, &i, o > 0 ? s[o - 1] : '\0')) != '\0')
 		s[o++] = c;
