@@ -90,16 +90,24 @@ enum ru_cue {
 /* The cues that count only outside the patronymic. */
 #define CUE_COUNTED (CUE_CH | CUE_J | CUE_X)
 
-/* Cues of one slot, CUE_COUNTED ones included; n1 n2 follow it (0: none). */
-static unsigned slot_cues(uint32_t c, uint8_t marks, uint32_t n1, uint32_t n2)
+/* The slot k places after slot 0 of text[0, len), 0 past the end. */
+static uint32_t slot_after(const uint32_t *text, size_t len, size_t k)
+{
+	return k < len ? text[k] : 0;
+}
+
+/* Cues of slot 0 of text[0, len), CUE_COUNTED ones included. */
+static unsigned slot_cues(const uint32_t *text, size_t len, uint8_t marks)
 {
 	const unsigned cues = marks & NK_MARK_CARON ? CUE_CENTRAL : 0;
+	const uint32_t n1 = slot_after(text, len, 1);
 
-	switch (c) {
+	switch (text[0]) {
 	case 'w':
 		return cues | CUE_CENTRAL;
 	case 's': /* sch sz */
-		return cues | ((n1 == 'c' && n2 == 'h') || n1 == 'z'
+		return cues | ((n1 == 'c' && slot_after(text, len, 2) == 'h') ||
+					       n1 == 'z'
 				       ? CUE_CENTRAL : 0);
 	case 'c': /* cz ch */
 		if (n1 == 'z')
@@ -108,10 +116,12 @@ static unsigned slot_cues(uint32_t c, uint8_t marks, uint32_t n1, uint32_t n2)
 	case 'o': /* ou */
 		return cues | (n1 == 'u' ? CUE_FRENCH : 0);
 	case 't': /* tch */
-		return cues | (n1 == 'c' && n2 == 'h' ? CUE_FRENCH : 0);
-	case 'g': /* gue gui */
-		return cues | (n1 == 'u' && (n2 == 'e' || n2 == 'i')
+		return cues | (n1 == 'c' && slot_after(text, len, 2) == 'h'
 				       ? CUE_FRENCH : 0);
+	case 'g': { /* gue gui */
+		const uint32_t n2 = n1 == 'u' ? slot_after(text, len, 2) : 0;
+		return cues | (n2 == 'e' || n2 == 'i' ? CUE_FRENCH : 0);
+	}
 	case 'x':
 		return cues | CUE_X;
 	case 'j':
@@ -167,8 +177,7 @@ static size_t spell_latin(char *out, size_t cap, unsigned *cues,
 				out[n++] = (char)c;
 			continue;
 		}
-		found |= slot_cues(c, marks, k + 1 < len ? text[k + 1] : 0,
-				   k + 2 < len ? text[k + 2] : 0);
+		found |= slot_cues(text + k, len - k, marks);
 		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
 			/* letters of other scripts have no Russian reading */
