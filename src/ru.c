@@ -13,6 +13,7 @@
  * spelling that can be read two ways (x = кс or х, ch = ч or French ш)
  * gives one key per reading.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -543,12 +544,18 @@ static size_t fold_endings(char *s, size_t n)
  */
 static size_t first_change(const char *s, size_t n)
 {
+	/* the letters that may change, or end a word, whatever follows */
+	static const bool special[UCHAR_MAX + 1] = {
+		[NK_CH_APOSTROPHE] = true, [NK_CH_HYPHEN] = true, ['i'] = true
+	};
 	size_t i = 0;
 
 	for (; i + 1 < n; i++) {
 		const char c = s[i];
-		if (c == s[i + 1] || c == NK_CH_APOSTROPHE ||
-		    c == NK_CH_HYPHEN || (c == 'i' && is_vowel(s[i + 1])))
+		if (c == s[i + 1])
+			return i;
+		if (special[(unsigned char)c] &&
+		    (c != 'i' || is_vowel(s[i + 1])))
 			return i;
 	}
 	return i; /* the last letter, which may be a sign */
