@@ -13,6 +13,7 @@
  * spelling that can be read two ways (x = кс or х, ch = ч or French ш)
  * gives one key per reading.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -37,8 +38,20 @@ typedef struct ru_part {
 	size_t tok; /* the token it came from */
 } ru_part;
 
+/* A stretch of one of ru_work's buffers. */
+typedef struct ru_span {
+	size_t at;
+	size_t len;
+} ru_span;
+
 typedef struct ru_work {
-	char buf[NK_RU_BUF];
+	char letters[NK_RU_BUF];        /* see spell_latin() */
+	ru_span spelled[NK_TOKENS_MAX]; /* each token's letters */
+	unsigned cues[NK_TOKENS_MAX];   /* each token's enum ru_cue bits */
+	char base[NK_RU_BUF];           /* see read_tokens() */
+	ru_span based[NK_TOKENS_MAX];   /* each token's phonemes in base */
+	unsigned sense[NK_TOKENS_MAX];  /* reading bits that may change them */
+	char buf[NK_RU_BUF];            /* the phonemes they change to */
 	size_t used;
 	ru_part parts[NK_TOKENS_MAX];
 	size_t nparts;
@@ -64,7 +77,73 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return true;
 }
 
-/* ---- Latin spelling to phonemes ---------------------------------- */
+/* ---- letters and cues ------------------------------------------- */
+
+/* Spellings that tell which alphabet a Latin name was written for. */
+enum ru_cue {
+	CUE_CENTRAL = 1u << 0, /* w sch sz cz č: German, Polish, Czech */
+	CUE_FRENCH = 1u << 1,  /* ou tch gue gui */
+	CUE_CH = 1u << 2,      /* ch outside the patronymic */
+	CUE_J = 1u << 3,       /* j inside a word outside the patronymic */
+	CUE_X = 1u << 4        /* x outside the patronymic */
+};
+
+/* The cues that count only outside the patronymic. */
+#define CUE_COUNTED (CUE_CH | CUE_J | CUE_X)
+
+/* The slot k places after slot 0 of text[0, len), 0 past the end. */
+static uint32_t slot_after(const uint32_t *text, size_t len, size_t k)
+{
+	return k < len ? text[k] : 0;
+}
+
+/* Cues of slot 0 of text[0, len), CUE_COUNTED ones included. */
+static unsigned slot_cues(const uint32_t *text, size_t len, uint8_t marks)
+{
+	const unsigned cues = marks & NK_MARK_CARON ? CUE_CENTRAL : 0;
+	const uint32_t n1 = slot_after(text, len, 1);
+
+	switch (text[0]) {
+	case 'w':
+		return cues | CUE_CENTRAL;
+	case 's': /* sch sz */
+		return cues | ((n1 == 'c' && slot_after(text, len, 2) == 'h') ||
+					       n1 == 'z'
+				       ? CUE_CENTRAL : 0);
+	case 'c': /* cz ch */
+		if (n1 == 'z')
+			return cues | CUE_CENTRAL;
+		return cues | (n1 == 'h' ? CUE_CH : 0);
+	case 'o': /* ou */
+		return cues | (n1 == 'u' ? CUE_FRENCH : 0);
+	case 't': /* tch */
+		return cues | (n1 == 'c' && slot_after(text, len, 2) == 'h'
+				       ? CUE_FRENCH : 0);
+	case 'g': { /* gue gui */
+		const uint32_t n2 = n1 == 'u' ? slot_after(text, len, 2) : 0;
+		return cues | (n2 == 'e' || n2 == 'i' ? CUE_FRENCH : 0);
+	}
+	case 'x':
+		return cues | CUE_X;
+	case 'j':
+		/* a final j (Sergej, Nikolaj) is always й */
+		return cues | (nk_is_alpha(n1) ? CUE_J : 0);
+	default:
+		return cues;
+	}
+}
+
+/* The letters that may start a cue: w s c o t g x j. */
+#define CUE_LETTERS                                                      \
+	(1u << ('w' - 'a') | 1u << ('s' - 'a') | 1u << ('c' - 'a') |     \
+	 1u << ('o' - 'a') | 1u << ('t' - 'a') | 1u << ('g' - 'a') |     \
+	 1u << ('x' - 'a') | 1u << ('j' - 'a'))
+
+/* A letter that stands for itself and starts no cue. */
+static bool is_plain(uint32_t c)
+{
+	return nk_is_alpha(c) && !(CUE_LETTERS >> (c - 'a') & 1u);
+}
 
 static const char *marked_spelling(uint32_t c, uint8_t marks)
 {
@@ -76,15 +155,30 @@ static const char *marked_spelling(uint32_t c, uint8_t marks)
 	return NULL;
 }
 
-/* Letters with the marks that carry meaning, as placeholder spellings. */
-static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
-			    const nk_token *t)
+/*
+ * The letters of a token as the Latin rules read them: the marks that
+ * carry meaning as placeholder spellings, letters of other scripts left
+ * out.  The token's cues are gathered in the same loop over its slots.
+ */
+static size_t spell_latin(char *out, size_t cap, unsigned *cues,
+			  const nk_name *nm, const nk_token *t)
 {
+	/* locals: the stores to out may alias anything */
+	const uint32_t *text = nm->text + t->start;
+	const uint8_t *marked = nm->marks + t->start;
+	const size_t len = t->len;
+	unsigned found = 0;
 	size_t n = 0;
 
-	for (size_t k = 0; k < t->len; k++) {
-		const uint32_t c = nm->text[t->start + k];
-		const uint8_t marks = nm->marks[t->start + k];
+	for (size_t k = 0; k < len; k++) {
+		const uint32_t c = text[k];
+		const uint8_t marks = marked[k];
+		if (!marks && is_plain(c)) { /* most letters */
+			if (n < cap)
+				out[n++] = (char)c;
+			continue;
+		}
+		found |= slot_cues(text + k, len - k, marks);
 		const char *m = marks ? marked_spelling(c, marks) : NULL;
 		if (!m) {
 			/* letters of other scripts have no Russian reading */
@@ -97,34 +191,112 @@ static size_t latin_prepass(char *out, size_t cap, const nk_name *nm,
 		for (; *m && n < cap; m++)
 			out[n++] = *m;
 	}
+	*cues = found;
 	return n;
 }
 
-int nk_ru_index_init(nk_ru_index *ix)
+/* The letters and cues of token i, from w->letters + at; their length. */
+static size_t spell_token(ru_work *w, const nk_name *nm, size_t i,
+			  size_t at)
 {
-	*ix = (nk_ru_index){ 0 };
-	if (nk_ru_latin_rule_count > NK_RU_RULES_MAX)
-		return NK_EINVAL;
-	for (size_t i = 0; i < nk_ru_latin_rule_count; i++) {
-		const unsigned char c = (unsigned char)nk_ru_latin_rules[i].from[0];
-		if (c >= NK_RU_INDEX_BYTES || ix->count[c] >= NK_RU_RULES_PER_BYTE)
+	const nk_token *t = &nm->tok[i];
+	size_t n = 0;
+
+	w->cues[i] = 0;
+	if (t->script != NK_SCRIPT_CYRILLIC) /* Cyrillic is read from the text */
+		n = spell_latin(w->letters + at, sizeof w->letters - at,
+				&w->cues[i], nm, t);
+	if (t->script != NK_SCRIPT_LATIN) /* only Latin spellings are cues */
+		w->cues[i] = 0;
+	w->spelled[i] = (ru_span){ at, n };
+	return n;
+}
+
+/* ---- Latin spelling to phonemes ---------------------------------- */
+
+/* The code of byte c in codes, given the next free one if it has none. */
+static int byte_code(uint8_t *codes, uint8_t *used, size_t max,
+		     unsigned char c)
+{
+	if (codes[c] == 0) {
+		if (*used + 1u >= max)
 			return NK_EINVAL;
-		ix->rule[c][ix->count[c]++] = (uint8_t)i;
-		ix->len[i] = (uint8_t)strlen(nk_ru_latin_rules[i].from);
+		codes[c] = ++*used;
 	}
 	return NK_OK;
 }
 
+static int add_candidate(nk_ru_pair *p, size_t rule)
+{
+	if (p->count >= NK_RU_PAIR_RULES)
+		return NK_EINVAL;
+	p->rule[p->count++] = (uint8_t)rule;
+	p->sense |= nk_ru_latin_rules[rule].only | nk_ru_latin_rules[rule].never;
+	return NK_OK;
+}
+
+/* Give codes to the first two bytes of every rule. */
+static int code_bytes(nk_ru_index *ix, uint8_t *nsecond)
+{
+	uint8_t nfirst = 0;
+	int rc = NK_OK;
+
+	for (size_t i = 0; i < nk_ru_latin_rule_count && rc == NK_OK; i++) {
+		const unsigned char *from =
+			(const unsigned char *)nk_ru_latin_rules[i].from;
+		ix->len[i] = (uint8_t)strlen((const char *)from);
+		ix->to_len[i] = (uint8_t)strlen(nk_ru_latin_rules[i].to);
+		rc = byte_code(ix->first, &nfirst, NK_RU_FIRST_MAX, from[0]);
+		if (rc == NK_OK && from[1])
+			rc = byte_code(ix->second, nsecond, NK_RU_SECOND_MAX,
+				       from[1]);
+	}
+	return rc;
+}
+
+_Static_assert(NK_RU_SECOND_MAX <= 32, "follow has a bit per second code");
+
 /*
- * The letters are compared before the reading: most rules a letter starts
- * fail on its second byte, and the checks are independent of each other.
+ * A rule of one byte is a candidate whatever follows, so it goes to each
+ * column of its row; a longer rule only to the column of its second byte.
+ * Each list keeps the table order, so the first rule that fits still wins.
+ */
+int nk_ru_index_init(nk_ru_index *ix)
+{
+	uint8_t nsecond = 0;
+
+	*ix = (nk_ru_index){ 0 };
+	if (nk_ru_latin_rule_count > NK_RU_RULES_MAX)
+		return NK_EINVAL;
+	int rc = code_bytes(ix, &nsecond);
+	for (size_t i = 0; i < nk_ru_latin_rule_count && rc == NK_OK; i++) {
+		const unsigned char *from =
+			(const unsigned char *)nk_ru_latin_rules[i].from;
+		nk_ru_pair *row = ix->pair[ix->first[from[0]]];
+		if (from[1]) {
+			rc = add_candidate(&row[ix->second[from[1]]], i);
+			continue;
+		}
+		for (size_t k = 0; k <= nsecond && rc == NK_OK; k++)
+			rc = add_candidate(&row[k], i);
+	}
+	for (size_t c = 0; c < NK_RU_INDEX_BYTES; c++)
+		for (size_t k = 0; k <= nsecond; k++)
+			if (ix->pair[ix->first[c]][k].count)
+				ix->follow[c] |= 1u << k;
+	return rc;
+}
+
+/*
+ * The letters are compared before the reading: most candidates fail on a
+ * letter, and the checks are independent of each other.
  */
 static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 		      size_t n, size_t at, unsigned reading)
 {
 	if (len > n - at)
 		return false;
-	for (size_t i = 1; i < len; i++) /* byte 0 matched by the index */
+	for (size_t i = 2; i < len; i++) /* bytes 0 and 1 matched by the index */
 		if (s[at + i] != r->from[i])
 			return false;
 	if ((r->only & reading) != r->only || (r->never & reading))
@@ -138,48 +310,76 @@ static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 	return true;
 }
 
-/* The first rule that reads s[at...]; *len receives its length. */
-static const nk_ru_rule *match_rule(size_t *len, const nk_ru_index *ix,
-				    const char *s, size_t n, size_t at,
-				    unsigned reading)
+/*
+ * The index of the first rule that reads s[at...], or NK_RU_NONE.  Adds
+ * to *sense the reading bits that the rules tried here look at: where no
+ * such bit differs, another reading matches the same rules.  (Row 0 of
+ * the pairs, for the bytes that start no rule, is empty.)
+ */
+static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
+			 size_t at, unsigned reading, unsigned *sense)
 {
-	const unsigned char c = (unsigned char)s[at];
-	if (c >= NK_RU_INDEX_BYTES)
-		return NULL;
-	for (size_t k = 0; k < ix->count[c]; k++) {
-		const size_t i = ix->rule[c][k];
-		const nk_ru_rule *r = &nk_ru_latin_rules[i];
-		if (rule_fits(r, ix->len[i], s, n, at, reading)) {
-			*len = ix->len[i];
-			return r;
-		}
+	const uint8_t first = ix->first[(unsigned char)s[at]];
+	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
+	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
+	*sense |= p->sense;
+	for (size_t k = 0; k < p->count; k++) {
+		const size_t i = p->rule[k];
+		if (rule_fits(&nk_ru_latin_rules[i], ix->len[i], s, n, at,
+			      reading))
+			return i;
 	}
-	return NULL;
+	return NK_RU_NONE;
 }
 
-static size_t latin_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading,
-			     const nk_tracer *tr)
+/* Append the n bytes s to out[0, o) with room for cap; the new length. */
+static size_t append(char *out, size_t o, size_t cap, const char *s,
+		     size_t n)
 {
-	char pre[NK_RU_BUF];
-	const size_t n = latin_prepass(pre, sizeof pre, nm, t);
+	const size_t m = n < cap - o ? n : cap - o;
+	for (size_t k = 0; k < m; k++) /* a few bytes: shorter than a call */
+		out[o + k] = s[k];
+	return o + m;
+}
+
+/*
+ * May a rule start at s[at]?  Most letters start none, and most of the
+ * others are not followed by a letter that a rule of theirs goes on with.
+ */
+static bool may_start(const nk_ru_index *ix, const char *s, size_t n,
+		      size_t at)
+{
+	const unsigned char c = (unsigned char)s[at];
+	if (ix->first[c] == 0)
+		return false;
+	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
+	return ix->follow[c] >> ix->second[next] & 1u;
+}
+
+static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
+			     const nk_ru_index *ix, const char *s, size_t n,
+			     unsigned reading, const nk_tracer *tr)
+{
 	size_t o = 0;
 
 	for (size_t i = 0; i < n;) {
-		size_t len = 0;
-		const nk_ru_rule *r = match_rule(&len, &nm->ctx->ru, pre, n, i,
-						 reading);
-		if (!r) {
-			if (o < cap)
-				out[o++] = pre[i];
-			i++;
+		/* the letters no rule reads are copied a run at a time */
+		size_t j = i;
+		while (j < n && !may_start(ix, s, n, j))
+			j++;
+		o = append(out, o, cap, s + i, j - i);
+		if (j == n)
+			break;
+		const size_t r = match_rule(ix, s, n, j, reading, sense);
+		if (r == NK_RU_NONE) {
+			o = append(out, o, cap, s + j, 1);
+			i = j + 1;
 			continue;
 		}
-		for (const char *to = r->to; *to && o < cap; to++)
-			out[o++] = *to;
-		i += len;
+		o = append(out, o, cap, nk_ru_latin_rules[r].to, ix->to_len[r]);
+		i = j + ix->len[r];
 		if (tr->fn) /* spare the call on the hot path */
-			nk_trace(tr, "ru", "%s", r->note);
+			nk_trace(tr, "ru", "%s", nk_ru_latin_rules[r].note);
 	}
 	return o;
 }
@@ -211,24 +411,32 @@ static size_t cyrillic_phonemes(char *out, size_t cap, const nk_name *nm,
  * silent elsewhere (Vasil'ev = Vasilyev, Ol'ga = Olga), and a run of glide
  * letters is one glide (ий, ьй, "iy", "ijj" -> i).
  */
-static size_t fold_signs(char *s, size_t n)
+/*
+ * The next letter fold_signs() keeps of s[*i...], or '\0' at the end;
+ * prev is the letter it kept before ('\0' for none).
+ */
+static inline char next_signed(const char *s, size_t n, size_t *i, char prev)
 {
-	/* Most parts have no sign and no glide run: their letters stay put,
-	 * so they are only read up to the first letter that changes. */
-	size_t o = 0;
-	while (o < n && s[o] != NK_CH_APOSTROPHE &&
-	       !(s[o] == 'i' && o > 0 && s[o - 1] == 'i'))
-		o++;
-	for (size_t i = o; i < n; i++) {
-		char c = s[i];
+	while (*i < n) {
+		char c = s[(*i)++];
 		if (c == NK_CH_APOSTROPHE) {
-			if (i + 1 >= n || !is_vowel(s[i + 1]))
+			if (*i >= n || !is_vowel(s[*i]))
 				continue;
 			c = 'i';
 		}
-		if (!(c == 'i' && o > 0 && s[o - 1] == 'i'))
-			s[o++] = c;
+		if (!(c == 'i' && prev == 'i'))
+			return c;
 	}
+	return '\0';
+}
+
+static size_t fold_signs(char *s, size_t n)
+{
+	size_t o = 0, i = 0;
+	char c;
+	/* the letters are written no further than they are read */
+	while ((c = next_signed(s, n, &i, o > 0 ? s[o - 1] : '\0')) != '\0')
+		s[o++] = c;
 	return o;
 }
 
@@ -239,30 +447,38 @@ static size_t fold_signs(char *s, size_t n)
  * with a glide letter and which tell Yana from Anna.
  */
 /*
- * What fold_glides() keeps of s[*i]: a letter, or '\0' for none.  An
- * "io" becomes one e: *i is then left on the o.  Reads s[*i - 1] and
- * s[*i + 1], as they were before the pass.
+ * What fold_glides() keeps of the letter cur, between prev and next
+ * ('\0' at either end): a letter, or '\0' for none.  An "io" becomes
+ * one e, which stands for the o as well.
  */
-static char glide_at(const char *s, size_t n, size_t *i)
+static inline char glide(char prev, char cur, char next)
 {
-	const size_t k = *i;
-	const char next = k + 1 < n ? s[k + 1] : '\0';
-
-	if (s[k] != 'i' || !is_vowel(next) || next == 'i')
-		return s[k];
-	if (next == 'o') {
-		*i = k + 1;
+	if (cur != 'i' || !is_vowel(next) || next == 'i')
+		return cur;
+	if (next == 'o')
 		return 'e';
-	}
-	const bool initial = k == 0 || s[k - 1] == NK_CH_HYPHEN;
-	return initial && (next == 'a' || next == 'u') ? s[k] : '\0';
+	const bool initial = prev == '\0' || prev == NK_CH_HYPHEN;
+	return initial && (next == 'a' || next == 'u') ? cur : '\0';
+}
+
+/* Did glide() read an "io" as e? */
+static bool ate_next(char cur, char kept)
+{
+	return cur == 'i' && kept == 'e';
 }
 
 static size_t fold_glides(char *s, size_t n)
 {
 	size_t o = 0;
+	char prev = '\0';
+
 	for (size_t i = 0; i < n; i++) {
-		const char c = glide_at(s, n, &i);
+		const char cur = s[i];
+		const char next = i + 1 < n ? s[i + 1] : '\0';
+		const char c = glide(prev, cur, next);
+		prev = cur;
+		if (ate_next(cur, c))
+			prev = s[++i];
 		if (c)
 			s[o++] = c;
 	}
@@ -321,27 +537,64 @@ static size_t fold_endings(char *s, size_t n)
 }
 
 /*
- * fold_glides, collapse_doubles and fold_endings in one pass, for the hot
- * path; the trace runs them one by one to show each.  Same result: each
- * letter glide_at() keeps is compared with the last one kept, and each
- * word goes to fold_ending() when its hyphen or the end is reached.  The
- * output never passes the input (o <= i), so glide_at() still reads the
- * letters as they were, and fold_ending() only changes letters before
- * the hyphen, which are read no more.
+ * Where fold_phonemes() has to start: the first letter that it may
+ * change, or that may change the letter after it.  Most parts have no
+ * sign, glide, double or hyphen; they keep their letters up to the end,
+ * and the scan for that is cheaper than the fold.
  */
-static size_t fold_glides_doubles_endings(char *s, size_t n)
+static size_t first_change(const char *s, size_t n)
 {
-	size_t o = 0, word = 0;
+	/* the letters that may change, or end a word, whatever follows */
+	static const bool special[UCHAR_MAX + 1] = {
+		[NK_CH_APOSTROPHE] = true, [NK_CH_HYPHEN] = true, ['i'] = true
+	};
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const char c = glide_at(s, n, &i);
-		if (c == '\0' || (o > 0 && s[o - 1] == c))
+	for (; i + 1 < n; i++) {
+		const char c = s[i];
+		if (c == s[i + 1])
+			return i;
+		if (special[(unsigned char)c] &&
+		    (c != 'i' || is_vowel(s[i + 1])))
+			return i;
+	}
+	return i; /* the last letter, which may be a sign */
+}
+
+/*
+ * fold_signs, fold_glides, collapse_doubles and fold_endings in one pass,
+ * for the hot path; the trace runs them one by one to show each.  Same
+ * result: next_signed() reads the letters fold_signs() keeps, one ahead
+ * of the one glide() decides; each letter glide() keeps is compared with
+ * the last one kept, and each word goes to fold_ending() when its hyphen
+ * or the end is reached.  The output never passes what has been read, so
+ * the letters are read as they were, and fold_ending() only changes
+ * letters before the hyphen, which are read no more.  The letters before
+ * first_change() are kept as they are, in the first word.
+ */
+static size_t fold_phonemes(char *s, size_t n)
+{
+	size_t i = first_change(s, n);
+	size_t o = i, word = 0;
+	char prev = i > 0 ? s[i - 1] : '\0', last = prev;
+	char cur = next_signed(s, n, &i, prev);
+
+	while (cur != '\0') {
+		char next = next_signed(s, n, &i, cur);
+		const char c = glide(prev, cur, next);
+		prev = cur;
+		if (ate_next(cur, c)) {
+			prev = next;
+			next = next_signed(s, n, &i, prev);
+		}
+		cur = next;
+		if (c == '\0' || c == last)
 			continue;
 		if (c == NK_CH_HYPHEN) {
 			o = word + fold_ending(s + word, o - word);
 			word = o + 1;
 		}
-		s[o++] = c;
+		s[o++] = last = c;
 	}
 	return word + fold_ending(s + word, o - word);
 }
@@ -366,7 +619,7 @@ static size_t step(ru_step fn, const char *what, char *s, size_t n,
 static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 {
 	if (!tr->fn) /* the hot path: no copies for the trace */
-		return fold_glides_doubles_endings(s, fold_signs(s, n));
+		return fold_phonemes(s, n);
 	n = step(fold_signs, "soft/hard signs and glide runs", s, n, tr);
 	n = step(fold_glides, "glides before vowels (ё read as e)", s, n, tr);
 	n = step(collapse_doubles, "doubled letters", s, n, tr);
@@ -374,13 +627,24 @@ static size_t normalize(char *s, size_t n, const nk_tracer *tr)
 		    s, n, tr);
 }
 
-static size_t token_phonemes(char *out, size_t cap, const nk_name *nm,
-			     const nk_token *t, unsigned reading,
-			     const nk_tracer *tr)
+/*
+ * The phonemes of token tok in a reading; *sense receives the reading
+ * bits that may change them (none for Cyrillic, which has one reading).
+ */
+static size_t token_phonemes(char *out, size_t cap, unsigned *sense,
+			     const ru_work *w, const nk_name *nm, size_t tok,
+			     unsigned reading, const nk_tracer *tr)
 {
-	const size_t n = t->script == NK_SCRIPT_CYRILLIC
-				 ? cyrillic_phonemes(out, cap, nm, t)
-				 : latin_phonemes(out, cap, nm, t, reading, tr);
+	const nk_token *t = &nm->tok[tok];
+	const ru_span *sp = &w->spelled[tok];
+
+	*sense = 0;
+	const size_t n =
+		t->script == NK_SCRIPT_CYRILLIC
+			? cyrillic_phonemes(out, cap, nm, t)
+			: latin_phonemes(out, cap, sense, &nm->ctx->ru,
+					 w->letters + sp->at, sp->len, reading,
+					 tr);
 	return normalize(out, n, tr);
 }
 
@@ -411,6 +675,12 @@ static size_t find_patronymic(const ru_work *w)
 	return NK_RU_NONE;
 }
 
+/*
+ * In place, also where the part is the phonemes of reading 0 that later
+ * readings share: each masculine ending but -ski is the start of its
+ * feminine one, so only -ska changes a letter, and a folded -ski is no
+ * feminine ending, so a later reading folds it to the same.
+ */
 static void fold_gender(ru_part *p)
 {
 	for (size_t i = 0; i < nk_ru_gender_count; i++) {
@@ -449,121 +719,107 @@ static void sort_parts(ru_part *p, size_t n)
 	}
 }
 
-/* Phonemes of every token but skip; initials set apart. */
+/*
+ * The letters and cues of every token and its phonemes in reading 0,
+ * once per name: each reading reads the same letters, and most tokens
+ * read the same in every reading; the other readings of the name take
+ * them from here, and redo only the tokens whose sense they touch.
+ */
+static void read_tokens(ru_work *w, const nk_name *nm)
+{
+	size_t spelled = 0, based = 0;
+
+	for (size_t i = 0; i < nm->ntok; i++) {
+		spelled += spell_token(w, nm, i, spelled);
+		const size_t n = token_phonemes(w->base + based,
+						sizeof w->base - based,
+						&w->sense[i], w, nm, i, 0,
+						&nk_tracer_none);
+		w->based[i] = (ru_span){ based, n };
+		based += n;
+	}
+}
+
+/* The parts of every token but skip in a reading; initials set apart. */
 static void split_parts(ru_work *w, const nk_name *nm, unsigned reading,
-			size_t skip, const nk_tracer *tr)
+			size_t skip)
 {
 	w->used = w->nparts = w->ninitials = 0;
 	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		char *dst = w->buf + w->used;
+		char *s = w->base + w->based[i].at;
+		size_t n = w->based[i].len;
 		if (i == skip)
 			continue;
-		const size_t n = token_phonemes(dst, sizeof w->buf - w->used,
-						nm, t, reading, tr);
+		if (w->sense[i] & reading) {
+			unsigned sense = 0;
+			s = w->buf + w->used;
+			n = token_phonemes(s, sizeof w->buf - w->used, &sense,
+					   w, nm, i, reading, &nk_tracer_none);
+			w->used += n;
+		}
 		if (n == 0)
 			continue;
-		if (t->flags & NK_TOK_INITIAL) {
-			w->initials[w->ninitials++] = dst[0];
-			continue;
-		}
-		w->parts[w->nparts++] = (ru_part){ dst, n, i };
-		w->used += n;
+		if (nm->tok[i].flags & NK_TOK_INITIAL)
+			w->initials[w->ninitials++] = s[0];
+		else
+			w->parts[w->nparts++] = (ru_part){ s, n, i };
 	}
 }
 
+/* The phonemes of every token in a reading, for the trace only. */
+static void trace_phonemes(ru_work *w, const nk_name *nm, unsigned reading,
+			   const nk_tracer *tr)
+{
+	for (size_t i = 0; i < nm->ntok; i++) {
+		unsigned sense = 0;
+		token_phonemes(w->buf, sizeof w->buf, &sense, w, nm, i,
+			       reading, tr);
+	}
+}
+
+/* What write_key() writes before the parts. */
+#define NK_RU_PREFIX "ru"
+#define NK_RU_PREFIX_LEN (sizeof NK_RU_PREFIX - 1)
+
+static size_t key_len(const ru_work *w)
+{
+	size_t n = NK_RU_PREFIX_LEN;
+	for (size_t i = 0; i < w->nparts; i++)
+		n += 1 + w->parts[i].len; /* ':' and the part */
+	return w->ninitials ? n + w->ninitials + 2 : n; /* ':' and '.' */
+}
+
+/*
+ * Straight into out's buffer once the key is known to fit, rather than
+ * a call per piece; a key that does not fit overflows out, as it would
+ * piece by piece.
+ */
 static void write_key(nk_out *out, const ru_work *w)
 {
-	nk_out_str(out, "ru");
-	for (size_t i = 0; i < w->nparts; i++) {
-		nk_out_char(out, ':');
-		nk_out_mem(out, w->parts[i].s, w->parts[i].len);
-	}
-	if (w->ninitials == 0)
+	const size_t n = key_len(w);
+	if (out->overflow || n >= out->cap - out->len) {
+		out->overflow = true;
 		return;
-	nk_out_char(out, ':');
-	nk_out_mem(out, w->initials, w->ninitials);
-	nk_out_char(out, '.');
+	}
+	char *p = out->buf + out->len;
+	memcpy(p, NK_RU_PREFIX, NK_RU_PREFIX_LEN);
+	p += NK_RU_PREFIX_LEN;
+	for (size_t i = 0; i < w->nparts; i++) {
+		*p++ = ':';
+		memcpy(p, w->parts[i].s, w->parts[i].len);
+		p += w->parts[i].len;
+	}
+	if (w->ninitials) {
+		*p++ = ':';
+		memcpy(p, w->initials, w->ninitials);
+		p += w->ninitials;
+		*p++ = '.';
+	}
+	*p = '\0';
+	out->len += n;
 }
 
 /* ---- readings ---------------------------------------------------- */
-
-/* Spellings that tell which alphabet a Latin name was written for. */
-enum ru_cue {
-	CUE_CENTRAL = 1u << 0, /* w sch sz cz č: German, Polish, Czech */
-	CUE_FRENCH = 1u << 1,  /* ou tch gue gui */
-	CUE_CH = 1u << 2,      /* ch outside the patronymic */
-	CUE_J = 1u << 3,       /* j inside a word outside the patronymic */
-	CUE_X = 1u << 4        /* x outside the patronymic */
-};
-
-static bool at(const nk_name *nm, const nk_token *t, size_t k, const char *s)
-{
-	for (; *s; s++, k++)
-		if (k >= t->len || nm->text[t->start + k] != (uint32_t)*s)
-			return false;
-	return true;
-}
-
-/* Cues of one slot; the ambiguity cues count outside the patronymic. */
-static unsigned slot_cues(const nk_name *nm, const nk_token *t, size_t k,
-			  bool counted)
-{
-	const uint32_t c = nm->text[t->start + k];
-	unsigned cues = nm->marks[t->start + k] & NK_MARK_CARON ? CUE_CENTRAL : 0;
-
-	switch (c) {
-	case 'w':
-		return cues | CUE_CENTRAL;
-	case 's':
-		return cues | (at(nm, t, k, "sch") || at(nm, t, k, "sz")
-				       ? CUE_CENTRAL : 0);
-	case 'c':
-		if (at(nm, t, k, "cz"))
-			return cues | CUE_CENTRAL;
-		return cues | (counted && at(nm, t, k, "ch") ? CUE_CH : 0);
-	case 'o':
-		return cues | (at(nm, t, k, "ou") ? CUE_FRENCH : 0);
-	case 't':
-		return cues | (at(nm, t, k, "tch") ? CUE_FRENCH : 0);
-	case 'g':
-		return cues | (at(nm, t, k, "gue") || at(nm, t, k, "gui")
-				       ? CUE_FRENCH : 0);
-	case 'x':
-		return cues | (counted ? CUE_X : 0);
-	case 'j':
-		/* a final j (Sergej, Nikolaj) is always й */
-		if (counted && k + 1 < t->len &&
-		    nk_is_alpha(nm->text[t->start + k + 1]))
-			return cues | CUE_J;
-		return cues;
-	default:
-		return cues;
-	}
-}
-
-/* Can a cue start with letter c?  (w sch sz cz ou tch gu ch x j) */
-static bool may_cue(uint32_t c)
-{
-	return c == 'w' || c == 's' || c == 'c' || c == 'o' || c == 't' ||
-	       c == 'g' || c == 'x' || c == 'j';
-}
-
-static unsigned name_cues(const nk_name *nm, size_t skip)
-{
-	unsigned cues = 0;
-
-	for (size_t i = 0; i < nm->ntok; i++) {
-		const nk_token *t = &nm->tok[i];
-		if (t->script != NK_SCRIPT_LATIN)
-			continue;
-		for (size_t k = 0; k < t->len; k++)
-			if (may_cue(nm->text[t->start + k]) ||
-			    nm->marks[t->start + k])
-				cues |= slot_cues(nm, t, k, i != skip);
-	}
-	return cues;
-}
 
 static size_t add_reading(unsigned *r, size_t n, unsigned reading)
 {
@@ -584,12 +840,23 @@ static size_t fork_readings(unsigned *r, size_t n, unsigned bit)
 	return n;
 }
 
+/* The cues of the name; those of CUE_COUNTED not from token skip. */
+static unsigned name_cues(const ru_work *w, size_t ntok, size_t skip)
+{
+	unsigned cues = 0;
+
+	for (size_t i = 0; i < ntok; i++)
+		cues |= i == skip ? w->cues[i] & ~CUE_COUNTED : w->cues[i];
+	return cues;
+}
+
 /* The readings worth a key, the most likely first. */
-static size_t choose_readings(unsigned *r, const nk_name *nm, size_t skip,
+static size_t choose_readings(unsigned *r, const ru_work *w,
+			      const nk_name *nm, size_t skip,
 			      const nk_tracer *tr)
 {
 	static const unsigned french = NK_RU_FR | NK_RU_JZ;
-	const unsigned cues = name_cues(nm, skip);
+	const unsigned cues = name_cues(w, nm->ntok, skip);
 	size_t n = 0;
 
 	if (cues & CUE_CENTRAL) {
@@ -632,7 +899,7 @@ static bool seen_before(const char *buf, size_t end, const char *key,
 	return false;
 }
 
-/* Remove the part that came from token tok. */
+/* Remove the part that came from token tok, if any. */
 static void drop_token(ru_work *w, size_t tok)
 {
 	for (size_t i = 0; i < w->nparts; i++) {
@@ -645,16 +912,11 @@ static void drop_token(ru_work *w, size_t tok)
 	}
 }
 
-/* Key of one reading; w holds the parts of reading 0 on entry. */
-static void key_reading(nk_out *out, ru_work *w, const nk_name *nm,
-			unsigned reading, size_t skip, unsigned flags)
+/* The key of the parts in w, unless an earlier reading gave it. */
+static void key_reading(nk_out *out, ru_work *w, unsigned flags)
 {
 	const size_t start = out->len;
 
-	if (reading == 0)
-		drop_token(w, skip);
-	else
-		split_parts(w, nm, reading, skip, &nk_tracer_none);
 	if (flags & NK_KEY_FOLD_GENDER)
 		for (size_t i = 0; i < w->nparts; i++)
 			fold_gender(&w->parts[i]);
@@ -677,20 +939,23 @@ int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 	ru_work w;
 	unsigned readings[NK_RU_READINGS_MAX];
 
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	read_tokens(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip != NK_RU_NONE && tr->fn) {
 		char pat[NK_NAME_MAX];
 		nk_token_utf8(pat, sizeof pat, nm, &nm->tok[skip]);
 		nk_trace(tr, "ru", "patronymic \"%s\" left out of the key", pat);
 	}
-	const size_t n = choose_readings(readings, nm, skip, tr);
+	const size_t n = choose_readings(readings, &w, nm, skip, tr);
 	if (tr->fn) /* show the rules of the reading that leads */
-		split_parts(&w, nm, readings[0], NK_RU_NONE, tr);
+		trace_phonemes(&w, nm, readings[0], tr);
 	for (size_t i = 0; i < n; i++) {
-		if (readings[i] == 0 && i > 0)
-			split_parts(&w, nm, 0, skip, &nk_tracer_none);
-		key_reading(out, &w, nm, readings[i], skip, flags);
+		if (i == 0 && readings[0] == 0)
+			drop_token(&w, skip); /* the parts at hand are reading 0 */
+		else
+			split_parts(&w, nm, readings[i], skip);
+		key_reading(out, &w, flags);
 	}
 	return NK_OK;
 }
@@ -704,16 +969,19 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	read_tokens(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	const size_t skip = find_patronymic(&w);
 	if (skip == NK_RU_NONE)
 		return 0;
 	/* the patronymic's own spelling counts here: Arxipovna is Архиповна
 	 * only when x may be х */
-	const size_t n = choose_readings(readings, nm, NK_RU_NONE, &nk_tracer_none);
+	const size_t n = choose_readings(readings, &w, nm, NK_RU_NONE,
+					 &nk_tracer_none);
 	for (size_t i = 0; i < n; i++) {
-		const size_t len = token_phonemes(w.buf, sizeof w.buf, nm,
-						  &nm->tok[skip], readings[i],
+		unsigned sense = 0;
+		const size_t len = token_phonemes(w.buf, sizeof w.buf, &sense,
+						  &w, nm, skip, readings[i],
 						  &nk_tracer_none);
 		if (seen_before(out.buf, out.len, w.buf, len))
 			continue;
@@ -734,7 +1002,8 @@ int nk_ru_cues(const nk_name *nm)
 	int cues = 0;
 	ru_work w;
 
-	split_parts(&w, nm, 0, NK_RU_NONE, &nk_tracer_none);
+	read_tokens(&w, nm);
+	split_parts(&w, nm, 0, NK_RU_NONE);
 	for (size_t i = 0; i < w.nparts; i++) {
 		const ru_part *p = &w.parts[i];
 		for (size_t k = 0; k < nk_ru_surname_suffix_count; k++)

@@ -39,15 +39,33 @@ typedef struct nk_ru_rule {
 extern NK_HIDDEN const nk_ru_rule nk_ru_latin_rules[];
 extern NK_HIDDEN const size_t nk_ru_latin_rule_count;
 
-/* Rules by the byte they start with, built once per context. */
-#define NK_RU_INDEX_BYTES 128
-#define NK_RU_RULES_PER_BYTE 8
+/*
+ * Rules by their first two bytes, built once per context.  The bytes that
+ * start a rule and the bytes that follow in a rule get small codes, so
+ * that the table of candidates for each pair stays small; code 0 stands
+ * for every other byte and for the end of the word.
+ */
+#define NK_RU_INDEX_BYTES 256 /* every byte value: no bounds check */
+#define NK_RU_FIRST_MAX 24  /* codes of first bytes, 0 included */
+#define NK_RU_SECOND_MAX 16 /* codes of second bytes, 0 included */
+#define NK_RU_PAIR_RULES 6  /* most rules one pair of bytes may start */
 #define NK_RU_RULES_MAX 64
 
+/* The rules that may match where a pair of bytes starts, in table order. */
+typedef struct nk_ru_pair {
+	uint8_t count;
+	uint8_t sense; /* the reading bits any of them looks at */
+	uint8_t rule[NK_RU_PAIR_RULES];
+} nk_ru_pair;
+
 typedef struct nk_ru_index {
-	uint8_t count[NK_RU_INDEX_BYTES];
-	uint8_t rule[NK_RU_INDEX_BYTES][NK_RU_RULES_PER_BYTE];
-	uint8_t len[NK_RU_RULES_MAX]; /* strlen of each rule's "from" */
+	uint8_t first[NK_RU_INDEX_BYTES];  /* 0: no rule starts with it */
+	uint8_t second[NK_RU_INDEX_BYTES]; /* 0: second in no rule */
+	nk_ru_pair pair[NK_RU_FIRST_MAX][NK_RU_SECOND_MAX];
+	/* by first byte, a bit per second code whose pair has a rule */
+	uint32_t follow[NK_RU_INDEX_BYTES];
+	uint8_t len[NK_RU_RULES_MAX];    /* strlen of each rule's "from" */
+	uint8_t to_len[NK_RU_RULES_MAX]; /* and of its "to" */
 } nk_ru_index;
 
 /* Build the index; NK_EINVAL when the table outgrows it. */
