@@ -36,7 +36,9 @@ enum nk_ko_fold_why {
 };
 
 typedef struct nk_ko_folded {
-	char s[NK_KO_LETTERS_MAX]; /* NUL-terminated */
+	/* NUL-terminated, fewer than NK_KO_LETTERS_MAX letters; room past
+	 * them, since the fold writes a rule's letters in one copy. */
+	char s[NK_KO_LETTERS_MAX + NK_KO_FOLD_TO_MAX];
 	size_t len;
 	unsigned why; /* bits of enum nk_ko_fold_why */
 } nk_ko_folded;
