@@ -258,14 +258,15 @@ static void drop_lossy(nk_ko_lookup *lk)
 static size_t marked_surname(const nk_name *nm)
 {
 	size_t upper = 0, at = nm->ntok;
-	for (size_t i = 0; i + 1 < nm->ntok; i++)
-		if (nm->tok[i].flags & NK_TOK_COMMA)
-			return i;
-	for (size_t i = 0; i < nm->ntok; i++)
-		if (nm->tok[i].flags & NK_TOK_UPPER) {
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const unsigned flags = nm->tok[i].flags;
+		if ((flags & NK_TOK_COMMA) && i + 1 < nm->ntok)
+			return i; /* a comma outranks capitals */
+		if (flags & NK_TOK_UPPER) {
 			upper++;
 			at = i;
 		}
+	}
 	return upper == 1 ? at : nm->ntok;
 }
 
@@ -618,7 +619,11 @@ typedef struct ko_key_parts {
 	const char *sur;
 	size_t sur_len;
 	nk_ko_folded folded_sur; /* why is 0 for a known surname */
-	nk_ko_folded given[KO_GIVEN_READINGS_MAX];
+	/* The given name in each reading that folds it differently: own,
+	 * or a reading's before with the same given name. */
+	const nk_ko_folded *given;
+	size_t ngiven;
+	nk_ko_folded own[KO_GIVEN_READINGS_MAX];
 } ko_key_parts;
 
 /* The surname of reading r as the key writes it. */
@@ -636,25 +641,26 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
 }
 
 /*
- * The given name folded in each reading asked for, the popular one first:
- * the readings part only where popular u is read as ㅓ, so where the
- * popular fold made no such change the systems fold is the same.
+ * The given name folded in each reading asked for (gr, ngr of them) into
+ * given[]; returns how many fold it differently.  The readings part only
+ * where popular u is read as ㅓ, so the popular fold comes first: where
+ * it made no such change the systems fold is the same and is not made.
  */
-static void fold_given(nk_ko_folded given[], ko_span l,
-		       const enum nk_ko_reading *gr, size_t ngr)
+static size_t fold_given(nk_ko_folded given[], ko_span l,
+			 const enum nk_ko_reading *gr, size_t ngr)
 {
-	const size_t first = ngr > 1 && gr[1] == NK_KO_READ_POPULAR ? 1 : 0;
-	nk_ko_fold(&given[first], l.s, l.len, gr[first]);
-	const bool same = gr[first] == NK_KO_READ_POPULAR &&
-			  !(given[first].why & (1u << NK_KO_FOLD_POPULAR_U));
-	for (size_t g = 0; g < ngr; g++) {
-		if (g == first)
-			continue;
-		if (same)
-			given[g] = given[first];
-		else
-			nk_ko_fold(&given[g], l.s, l.len, gr[g]);
+	if (ngr == 1) {
+		nk_ko_fold(&given[0], l.s, l.len, gr[0]);
+		return 1;
 	}
+	nk_ko_fold(&given[0], l.s, l.len, NK_KO_READ_POPULAR);
+	if (!(given[0].why & (1u << NK_KO_FOLD_POPULAR_U)))
+		return 1;
+	const size_t systems = gr[0] == NK_KO_READ_SYSTEMS ? 0 : 1;
+	if (systems == 0)
+		given[1] = given[0];
+	nk_ko_fold(&given[systems], l.s, l.len, NK_KO_READ_SYSTEMS);
+	return KO_GIVEN_READINGS_MAX;
 }
 
 /* Do readings a and b leave the same parts to the given name? */
@@ -675,18 +681,21 @@ static void fold_reading(ko_key_parts *kp, const ko_name *kn,
 	const ko_span sur = surname_letters(kn, r);
 	key_surname(kp, r, sur);
 	if (prev) {
-		for (size_t g = 0; g < ngr; g++)
-			kp->given[g] = prev->given[g];
+		kp->given = prev->given;
+		kp->ngiven = prev->ngiven;
 	} else {
 		char buf[NK_KO_LETTERS_MAX];
-		fold_given(kp->given, given_letters(buf, kn, r), gr, ngr);
+		kp->ngiven = fold_given(kp->own, given_letters(buf, kn, r), gr,
+					ngr);
+		kp->given = kp->own;
 	}
 	if (!tr->fn)
 		return;
 	trace_reading(tr, kn->nm, r, sur);
 	trace_folds(tr, "surname", &kp->folded_sur);
-	for (size_t g = 0; g < ngr; g++)
-		trace_folds(tr, "given name", &kp->given[g]);
+	for (size_t g = 0; g < ngr; g++) /* a reading folded alike too */
+		trace_folds(tr, "given name",
+			    &kp->given[g < kp->ngiven ? g : 0]);
 }
 
 /* " ko:<surname>:<given name>", assembled here and written at once. */
@@ -721,6 +730,8 @@ static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 	size_t keys = 0;
 	for (size_t g = 0; g < ngr; g++)
 		for (size_t i = 0; i < n && keys < NK_KEYS_MAX; i++) {
+			if (g >= kp[i].ngiven)
+				continue;
 			const nk_ko_folded *f = &kp[i].given[g];
 			if (g > 0 && same_folded(f, &kp[i].given[0]))
 				continue;
@@ -748,7 +759,8 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 		read_many(&rs, &kn);
 	enum nk_ko_reading gr[KO_GIVEN_READINGS_MAX];
 	const size_t ngr = given_readings(gr, &kn, &rs);
-	if (gr[0] == NK_KO_READ_POPULAR)
+	/* every Korean name comes here: no call unless traced */
+	if (tr->fn && gr[0] == NK_KO_READ_POPULAR)
 		nk_trace(tr, "ko", "popular spelling: u before a final is ㅓ");
 	ko_key_parts kp[KO_READINGS_MAX];
 	for (size_t i = 0; i < rs.n; i++) {
@@ -757,7 +769,7 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 			     gr, ngr, tr);
 	}
 	write_keys(out, kp, rs.n, ngr);
-	if (rs.n > 1)
+	if (tr->fn && rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;
 }
