@@ -48,14 +48,6 @@ typedef struct ko_reading {
 	const char *why;
 } ko_reading;
 
-/*
- * Most letters kept of one part: enough for a given name after a
- * two-syllable Hangul surname joined to it.  More are never read: the
- * fold keeps fewer than NK_KO_LETTERS_MAX.
- */
-#define KO_PART_LETTERS_MAX \
-	(NK_KO_LETTERS_MAX + NK_KO_SURNAME_SYL_MAX * NK_KO_SYLLABLE_ROMAN_MAX)
-
 /* Letters of a surname or a given name, as the fold reads them. */
 typedef struct ko_span {
 	const char *s;
@@ -72,7 +64,7 @@ static char latin_letter(uint32_t cp, uint8_t marks)
 }
 
 /*
- * Slots [from, to) of token t into out[KO_PART_LETTERS_MAX]: Latin
+ * Slots [from, to) of token t into out[NK_KO_PART_LETTERS_MAX]: Latin
  * letters as they are, Hangul in RR.  Returns the letters written.
  */
 static size_t slot_letters(char *out, const nk_name *nm, const nk_token *t,
@@ -82,12 +74,12 @@ static size_t slot_letters(char *out, const nk_name *nm, const nk_token *t,
 	for (size_t k = t->start + from; k < t->start + to; k++) {
 		const uint32_t cp = nm->text[k];
 		if (nk_is_alpha(cp)) {
-			if (len < KO_PART_LETTERS_MAX)
+			if (len < NK_KO_PART_LETTERS_MAX)
 				out[len++] = latin_letter(cp, nm->marks[k]);
 		} else if (nk_ko_hangul_is_syllable(cp)) {
 			char roman[NK_KO_SYLLABLE_ROMAN_MAX];
 			const size_t n = nk_ko_hangul_romanize(roman, cp);
-			for (size_t i = 0; i < n && len < KO_PART_LETTERS_MAX; i++)
+			for (size_t i = 0; i < n && len < NK_KO_PART_LETTERS_MAX; i++)
 				out[len++] = roman[i];
 		}
 	}
@@ -266,14 +258,15 @@ static void drop_lossy(nk_ko_lookup *lk)
 static size_t marked_surname(const nk_name *nm)
 {
 	size_t upper = 0, at = nm->ntok;
-	for (size_t i = 0; i + 1 < nm->ntok; i++)
-		if (nm->tok[i].flags & NK_TOK_COMMA)
-			return i;
-	for (size_t i = 0; i < nm->ntok; i++)
-		if (nm->tok[i].flags & NK_TOK_UPPER) {
+	for (size_t i = 0; i < nm->ntok; i++) {
+		const unsigned flags = nm->tok[i].flags;
+		if ((flags & NK_TOK_COMMA) && i + 1 < nm->ntok)
+			return i; /* a comma outranks capitals */
+		if (flags & NK_TOK_UPPER) {
 			upper++;
 			at = i;
 		}
+	}
 	return upper == 1 ? at : nm->ntok;
 }
 
@@ -308,12 +301,21 @@ static bool is_consonant(uint32_t c)
 	return nk_is_alpha(c) && !is_plain_vowel(c) && c != 'w' && c != 'y';
 }
 
-/* The cues of letters p[k], p[k + 1], ... of a part of n letters. */
-static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
+/* Every cue starts at an e or an o. */
+static bool may_cue(uint32_t c)
+{
+	return c == 'e' || c == 'o';
+}
+
+/*
+ * The cues of letters p[k], p[k + 1], ... of a part of n letters, where
+ * p[k] may_cue().  Not inlined: few letters need it, and the loop that
+ * reads every letter keeps its state in registers without it.
+ */
+static __attribute__((noinline)) unsigned cues_at(const uint32_t *p, size_t k,
+						  size_t n)
 {
 	const uint32_t a = p[k];
-	if (a != 'e' && a != 'o')
-		return 0; /* every cue starts at an e or an o */
 	const uint32_t b = k + 1 < n ? p[k + 1] : 0;
 	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
 	const uint32_t before = k > 0 ? p[k - 1] : 0;
@@ -331,40 +333,69 @@ static unsigned cues_at(const uint32_t *p, size_t k, size_t n)
 }
 
 /*
- * The cues of Latin part t, and its letters into out[KO_PART_LETTERS_MAX]
- * (*len), in one pass: every part of every Korean name comes here.
+ * Latin part t in one pass, since every part of every Korean name comes
+ * here: its letters into out[NK_KO_PART_LETTERS_MAX] (*len), a marked
+ * vowel as the capital the fold reads, and its cues.  *korean: it reads
+ * as Korean syllables and has no mark Korean romanization does not use,
+ * which is what the detection asks of every part.
  */
-static unsigned read_latin(char *out, size_t *len, const nk_name *nm,
-			   const nk_token *t)
+static unsigned read_latin(char *out, size_t *len, bool *korean,
+			   const nk_name *nm, const nk_token *t)
 {
 	const uint32_t *const p = nm->text + t->start;
 	const uint8_t *const marks = nm->marks + t->start;
-	unsigned cues = 0, seen = 0;
+	const size_t slots = t->len;
+	unsigned cues = 0, seen = 0, syllables = 0;
 	size_t n = 0;
 	if (p[0] == 'b' || p[0] == 'd' || p[0] == 'g')
 		cues |= KO_CUE_VOICED;
-	for (size_t k = 0; k < t->len; k++) {
+	for (size_t k = 0; k < slots; k++) {
+		const uint32_t c = p[k];
 		seen |= marks[k];
-		cues |= cues_at(p, k, t->len);
-		if (nk_is_alpha(p[k]) && n < KO_PART_LETTERS_MAX)
-			out[n++] = (char)p[k];
+		syllables = nk_ko_syllable_step(syllables, c);
+		if (may_cue(c))
+			cues |= cues_at(p, k, slots);
+		if (nk_is_alpha(c) && n < NK_KO_PART_LETTERS_MAX)
+			out[n++] = latin_letter(c, marks[k]);
 	}
-	if (seen & KO_VOWEL_MARKS) {
+	if (seen & KO_VOWEL_MARKS)
 		cues |= KO_CUE_MARKED;
-		n = slot_letters(out, nm, t, 0, t->len); /* marked capitals */
-	}
+	*korean = !(seen & KO_FOREIGN_MARKS) &&
+		  nk_ko_syllables_end(syllables, slots);
 	*len = n;
 	return cues;
 }
 
-/* The cues of part t, and its letters into out (*len). */
-static unsigned read_part(char *out, size_t *len, const nk_name *nm,
-			  const nk_token *t)
+/* Part i of nm into kp; whether it reads as Korean (read_latin). */
+static bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i)
 {
-	if (t->script == NK_SCRIPT_LATIN)
-		return read_latin(out, len, nm, t);
-	*len = slot_letters(out, nm, t, 0, t->len);
-	return t->script == NK_SCRIPT_HANGUL ? KO_CUE_HANGUL : 0;
+	const nk_token *t = &nm->tok[i];
+	char *const out = kp->letters + kp->at[i];
+	size_t len;
+	bool korean = false;
+	if (t->script == NK_SCRIPT_LATIN) {
+		kp->cues[i] = read_latin(out, &len, &korean, nm, t);
+	} else {
+		len = slot_letters(out, nm, t, 0, t->len);
+		kp->cues[i] = t->script == NK_SCRIPT_HANGUL ? KO_CUE_HANGUL : 0;
+	}
+	kp->spelled_out |= (kp->cues[i] & KO_CUES_SPELLED_OUT) != 0;
+	kp->at[i + 1] = kp->at[i] + len;
+	return korean;
+}
+
+static void start_parts(nk_ko_parts *kp)
+{
+	kp->spelled_out = false;
+	kp->at[0] = 0;
+}
+
+static const nk_ko_parts *read_parts(nk_ko_parts *kp, const nk_name *nm)
+{
+	start_parts(kp);
+	for (size_t i = 0; i < nm->ntok; i++)
+		read_part(kp, nm, i);
+	return kp;
 }
 
 /*
@@ -373,27 +404,9 @@ static unsigned read_part(char *out, size_t *len, const nk_name *nm,
  */
 typedef struct ko_name {
 	const nk_name *nm;
-	const nk_ko_scan *scan; /* the lookups the detection made */
-	unsigned cues[NK_TOKENS_MAX];
-	bool spelled_out; /* some part has KO_CUES_SPELLED_OUT */
-	char letters[NK_TOKENS_MAX * KO_PART_LETTERS_MAX];
-	size_t at[NK_TOKENS_MAX + 1]; /* part i: letters[at[i]] .. [at[i + 1]] */
+	const nk_ko_scan *scan; /* what the detection found */
+	const nk_ko_parts *parts;
 } ko_name;
-
-static void read_parts(ko_name *kn, const nk_name *nm, const nk_ko_scan *scan)
-{
-	kn->nm = nm;
-	kn->scan = scan;
-	kn->spelled_out = false;
-	kn->at[0] = 0;
-	for (size_t i = 0; i < nm->ntok; i++) {
-		size_t len;
-		kn->cues[i] = read_part(kn->letters + kn->at[i], &len, nm,
-					&nm->tok[i]);
-		kn->spelled_out |= (kn->cues[i] & KO_CUES_SPELLED_OUT) != 0;
-		kn->at[i + 1] = kn->at[i] + len;
-	}
-}
 
 /* Letters [from, to) of s, no more than the fold reads. */
 static ko_span span_of(const char *s, size_t from, size_t to)
@@ -418,7 +431,7 @@ static nk_ko_lookup lookup_token(const ko_name *kn, size_t i)
 static nk_ko_lookup surnames_in(const ko_name *kn, size_t i)
 {
 	nk_ko_lookup lk = lookup_token(kn, i);
-	if (kn->spelled_out && !(kn->cues[i] & KO_CUE_MARKED))
+	if (kn->parts->spelled_out && !(kn->parts->cues[i] & KO_CUE_MARKED))
 		drop_lossy(&lk);
 	return lk;
 }
@@ -506,18 +519,20 @@ static bool in_surname(const ko_reading *r, size_t i)
 /* Letters of the leading Hangul syllables reading r takes as surname. */
 static size_t syllables_len(const ko_name *kn, const ko_reading *r)
 {
-	char roman[KO_PART_LETTERS_MAX];
+	char roman[NK_KO_PART_LETTERS_MAX];
 	return slot_letters(roman, kn->nm, &kn->nm->tok[r->tok], 0, r->nsyl);
 }
 
 static ko_span surname_letters(const ko_name *kn, const ko_reading *r)
 {
-	const size_t from = kn->at[r->tok];
+	const char *const letters = kn->parts->letters;
+	const size_t *const at = kn->parts->at;
 	if (r->nsyl > 0)
-		return span_of(kn->letters, from, from + syllables_len(kn, r));
+		return span_of(letters, at[r->tok],
+			       at[r->tok] + syllables_len(kn, r));
 	if (r->ntok > 0)
-		return span_of(kn->letters, from, kn->at[r->tok + r->ntok]);
-	return span_of(kn->letters, 0, 0);
+		return span_of(letters, at[r->tok], at[r->tok + r->ntok]);
+	return span_of(letters, 0, 0);
 }
 
 /*
@@ -527,16 +542,16 @@ static ko_span surname_letters(const ko_name *kn, const ko_reading *r)
  */
 static ko_span given_letters(char *buf, const ko_name *kn, const ko_reading *r)
 {
-	const size_t *at = kn->at, end = at[kn->nm->ntok];
+	const char *const letters = kn->parts->letters;
+	const size_t *at = kn->parts->at, end = at[kn->nm->ntok];
 	if (r->nsyl > 0)
-		return span_of(kn->letters, at[r->tok] + syllables_len(kn, r),
-			       end);
+		return span_of(letters, at[r->tok] + syllables_len(kn, r), end);
 	const size_t sur_from = at[r->tok], sur_to = at[r->tok + r->ntok];
 	if (sur_from == 0 || sur_to == end)
-		return sur_from == 0 ? span_of(kn->letters, sur_to, end)
-				     : span_of(kn->letters, 0, sur_from);
-	const ko_span before = span_of(kn->letters, 0, sur_from);
-	const ko_span after = span_of(kn->letters, sur_to, end);
+		return sur_from == 0 ? span_of(letters, sur_to, end)
+				     : span_of(letters, 0, sur_from);
+	const ko_span before = span_of(letters, 0, sur_from);
+	const ko_span after = span_of(letters, sur_to, end);
 	const size_t room = NK_KO_LETTERS_MAX - 1 - before.len;
 	const size_t n = after.len < room ? after.len : room;
 	memcpy(buf, before.s, before.len);
@@ -573,8 +588,9 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 /*
  * The given-name readings to key, the likelier first.  A writer who
  * spells a closed ㅓ eo (Seok) or marks it (ŏ, ö) does not also write it
- * u, and Hangul is romanized here as RR, so there u is ㅜ or ㅡ; popular cues make ㅓ the likelier reading of
- * u, and with no cue either way both are keyed.  Only the given name
+ * u, and Hangul is romanized here as RR, so there u is ㅜ or ㅡ; popular
+ * cues make ㅓ the likelier reading of u, and with no cue either way both
+ * are keyed.  Only the given name
  * counts: popular use keeps many system spellings of surnames (Seo,
  * Jeon), so for a surname only the table says whether it is popular.
  */
@@ -584,7 +600,7 @@ static size_t given_readings(enum nk_ko_reading out[KO_GIVEN_READINGS_MAX],
 	unsigned cues = 0;
 	for (size_t i = 0; i < kn->nm->ntok; i++)
 		if (!in_surname(&rs->r[0], i))
-			cues |= kn->cues[i];
+			cues |= kn->parts->cues[i];
 	if (cues & KO_CUES_SYSTEMS) {
 		out[0] = NK_KO_READ_SYSTEMS;
 		return 1;
@@ -603,7 +619,11 @@ typedef struct ko_key_parts {
 	const char *sur;
 	size_t sur_len;
 	nk_ko_folded folded_sur; /* why is 0 for a known surname */
-	nk_ko_folded given[KO_GIVEN_READINGS_MAX];
+	/* The given name in each reading that folds it differently: own,
+	 * or a reading's before with the same given name. */
+	const nk_ko_folded *given;
+	size_t ngiven;
+	nk_ko_folded own[KO_GIVEN_READINGS_MAX];
 } ko_key_parts;
 
 /* The surname of reading r as the key writes it. */
@@ -621,25 +641,26 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
 }
 
 /*
- * The given name folded in each reading asked for, the popular one first:
- * the readings part only where popular u is read as ㅓ, so where the
- * popular fold made no such change the systems fold is the same.
+ * The given name folded in each reading asked for (gr, ngr of them) into
+ * given[]; returns how many fold it differently.  The readings part only
+ * where popular u is read as ㅓ, so the popular fold comes first: where
+ * it made no such change the systems fold is the same and is not made.
  */
-static void fold_given(nk_ko_folded given[], ko_span l,
-		       const enum nk_ko_reading *gr, size_t ngr)
+static size_t fold_given(nk_ko_folded given[], ko_span l,
+			 const enum nk_ko_reading *gr, size_t ngr)
 {
-	const size_t first = ngr > 1 && gr[1] == NK_KO_READ_POPULAR ? 1 : 0;
-	nk_ko_fold(&given[first], l.s, l.len, gr[first]);
-	const bool same = gr[first] == NK_KO_READ_POPULAR &&
-			  !(given[first].why & (1u << NK_KO_FOLD_POPULAR_U));
-	for (size_t g = 0; g < ngr; g++) {
-		if (g == first)
-			continue;
-		if (same)
-			given[g] = given[first];
-		else
-			nk_ko_fold(&given[g], l.s, l.len, gr[g]);
+	if (ngr == 1) {
+		nk_ko_fold(&given[0], l.s, l.len, gr[0]);
+		return 1;
 	}
+	nk_ko_fold(&given[0], l.s, l.len, NK_KO_READ_POPULAR);
+	if (!(given[0].why & (1u << NK_KO_FOLD_POPULAR_U)))
+		return 1;
+	const size_t systems = gr[0] == NK_KO_READ_SYSTEMS ? 0 : 1;
+	if (systems == 0)
+		given[1] = given[0];
+	nk_ko_fold(&given[systems], l.s, l.len, NK_KO_READ_SYSTEMS);
+	return KO_GIVEN_READINGS_MAX;
 }
 
 /* Do readings a and b leave the same parts to the given name? */
@@ -660,18 +681,21 @@ static void fold_reading(ko_key_parts *kp, const ko_name *kn,
 	const ko_span sur = surname_letters(kn, r);
 	key_surname(kp, r, sur);
 	if (prev) {
-		for (size_t g = 0; g < ngr; g++)
-			kp->given[g] = prev->given[g];
+		kp->given = prev->given;
+		kp->ngiven = prev->ngiven;
 	} else {
 		char buf[NK_KO_LETTERS_MAX];
-		fold_given(kp->given, given_letters(buf, kn, r), gr, ngr);
+		kp->ngiven = fold_given(kp->own, given_letters(buf, kn, r), gr,
+					ngr);
+		kp->given = kp->own;
 	}
 	if (!tr->fn)
 		return;
 	trace_reading(tr, kn->nm, r, sur);
 	trace_folds(tr, "surname", &kp->folded_sur);
-	for (size_t g = 0; g < ngr; g++)
-		trace_folds(tr, "given name", &kp->given[g]);
+	for (size_t g = 0; g < ngr; g++) /* a reading folded alike too */
+		trace_folds(tr, "given name",
+			    &kp->given[g < kp->ngiven ? g : 0]);
 }
 
 /* " ko:<surname>:<given name>", assembled here and written at once. */
@@ -706,6 +730,8 @@ static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 	size_t keys = 0;
 	for (size_t g = 0; g < ngr; g++)
 		for (size_t i = 0; i < n && keys < NK_KEYS_MAX; i++) {
+			if (g >= kp[i].ngiven)
+				continue;
 			const nk_ko_folded *f = &kp[i].given[g];
 			if (g > 0 && same_folded(f, &kp[i].given[0]))
 				continue;
@@ -719,19 +745,22 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 {
 	(void)flags; /* gender folding is a Russian matter */
 	ko_readings rs;
-	ko_name kn;
+	nk_ko_parts own;
 	rs.n = 0;
 	rs.popular_surname = false;
 	if (nm->ntok == 0)
 		return NK_EEMPTY;
-	read_parts(&kn, nm, ko);
+	const ko_name kn = {
+		nm, ko, ko->have_parts ? &ko->parts : read_parts(&own, nm)
+	};
 	if (nm->ntok == 1)
 		read_one(&rs, &kn);
 	else
 		read_many(&rs, &kn);
 	enum nk_ko_reading gr[KO_GIVEN_READINGS_MAX];
 	const size_t ngr = given_readings(gr, &kn, &rs);
-	if (gr[0] == NK_KO_READ_POPULAR)
+	/* every Korean name comes here: no call unless traced */
+	if (tr->fn && gr[0] == NK_KO_READ_POPULAR)
 		nk_trace(tr, "ko", "popular spelling: u before a final is ㅓ");
 	ko_key_parts kp[KO_READINGS_MAX];
 	for (size_t i = 0; i < rs.n; i++) {
@@ -740,20 +769,9 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 			     gr, ngr, tr);
 	}
 	write_keys(out, kp, rs.n, ngr);
-	if (rs.n > 1)
+	if (tr->fn && rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;
-}
-
-static bool token_reads_korean(const nk_name *nm, const nk_token *t)
-{
-	if (t->script != NK_SCRIPT_LATIN || t->len >= NK_KO_LETTERS_MAX)
-		return false;
-	unsigned marks = 0;
-	for (size_t k = t->start; k < t->start + t->len; k++)
-		marks |= nm->marks[k];
-	return !(marks & KO_FOREIGN_MARKS) &&
-	       nk_ko_syllables_ok(nm->text + t->start, t->len);
 }
 
 bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)
@@ -768,8 +786,10 @@ bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)
 		if (ko->last.n == 0)
 			return false;
 	}
+	start_parts(&ko->parts);
 	for (size_t i = 0; i < nm->ntok; i++)
-		if (!token_reads_korean(nm, &nm->tok[i]))
+		if (!read_part(&ko->parts, nm, i))
 			return false;
+	ko->have_parts = true;
 	return true;
 }

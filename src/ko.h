@@ -6,6 +6,7 @@
 #ifndef NK_KO_H
 #define NK_KO_H
 
+#include "hangul.h"
 #include "ko_tables.h"
 #include "nk_internal.h"
 
@@ -36,7 +37,9 @@ enum nk_ko_fold_why {
 };
 
 typedef struct nk_ko_folded {
-	char s[NK_KO_LETTERS_MAX]; /* NUL-terminated */
+	/* NUL-terminated, fewer than NK_KO_LETTERS_MAX letters; room past
+	 * them, since the fold writes a rule's letters in one copy. */
+	char s[NK_KO_LETTERS_MAX + NK_KO_FOLD_TO_MAX];
 	size_t len;
 	unsigned why; /* bits of enum nk_ko_fold_why */
 } nk_ko_folded;
@@ -79,6 +82,23 @@ NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
  */
 NK_HIDDEN bool nk_ko_syllables_ok(const uint32_t *s, size_t n);
 
+/*
+ * The same check a character at a time, for a pass that reads the
+ * letters for more than this: start from state 0, step each character,
+ * then ask at the end.
+ */
+static inline unsigned nk_ko_syllable_step(unsigned state, uint32_t c)
+{
+	const unsigned kind =
+		c < NK_KO_SYLLABLE_ASCII ? nk_ko_syllable_kinds[c] : 0;
+	return nk_ko_syllable_next[state + kind];
+}
+
+static inline bool nk_ko_syllables_end(unsigned state, size_t n)
+{
+	return n < NK_KO_LETTERS_MAX && nk_ko_syllable_accepts[state];
+}
+
 /* The surnames one part of a name may be. */
 typedef struct nk_ko_lookup {
 	int ids[NK_KO_SPELLING_IDS_MAX]; /* most common first */
@@ -88,15 +108,39 @@ typedef struct nk_ko_lookup {
 } nk_ko_lookup;
 
 /*
- * The surnames of the first and the last part as the Korean detection
- * looked them up, so the Korean key need not look them up again.  The
- * detection stops early, so each says whether it was made.
+ * Most letters kept of one part: enough for a given name after a
+ * two-syllable Hangul surname joined to it.  More are never read: the
+ * fold keeps fewer than NK_KO_LETTERS_MAX.
+ */
+#define NK_KO_PART_LETTERS_MAX \
+	(NK_KO_LETTERS_MAX + NK_KO_SURNAME_SYL_MAX * NK_KO_SYLLABLE_ROMAN_MAX)
+
+/*
+ * The parts of a name as the Korean rules read them, once each: what the
+ * letters of part i say about the system it is spelled in (cues[i], bits
+ * ko.c defines) and its letters as the fold reads them, letters[at[i]]
+ * up to letters[at[i + 1]].
+ */
+typedef struct nk_ko_parts {
+	unsigned cues[NK_TOKENS_MAX];
+	bool spelled_out; /* some part spells ㅓ and ㅡ apart from ㅗ and ㅜ */
+	char letters[NK_TOKENS_MAX * NK_KO_PART_LETTERS_MAX];
+	size_t at[NK_TOKENS_MAX + 1];
+} nk_ko_parts;
+
+/*
+ * What the Korean detection found, so the Korean key need not work it
+ * out again: the surnames of the first and the last part as it looked
+ * them up, and the parts as it read them.  The detection stops early,
+ * so each says whether it was made.
  */
 typedef struct nk_ko_scan {
 	nk_ko_lookup first;
 	nk_ko_lookup last;
 	bool have_first;
 	bool have_last;
+	bool have_parts;
+	nk_ko_parts parts;
 } nk_ko_scan;
 
 #endif /* NK_KO_H */

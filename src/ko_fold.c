@@ -11,158 +11,13 @@
  * still tell apart; a, e, i, o and u stay apart, so Da-eun is not
  * Da-on.  The fold is a greedy longest-match rewrite over lowercase
  * ASCII letters into a small alphabet where exactly those differences
- * vanish.  Popular spelling's u for ㅓ (Jung, Hyun) is read only when
- * the caller asks for the popular reading.
+ * vanish; the rewrite rules are in gen_ko_fold.py, which lays them out
+ * as the trie run here.  Popular spelling's u for ㅓ (Jung, Hyun) is
+ * read only when the caller asks for the popular reading.
  */
-#include <limits.h>
 #include <string.h>
 
 #include "ko.h"
-
-/* When a rule applies. */
-enum ko_cond {
-	KO_ALWAYS = 0,
-	KO_BEFORE_VOWEL, /* the letter after the match is a vowel or glide */
-	/*
-	 * Popular reading, an initial before and a final after: ㅓ written
-	 * u (Jung), ㅕ written yu (Hyun).  Without an initial popular
-	 * spelling writes ㅓ eo and ㅕ you or yeo, and open it writes ㅓ eo
-	 * (Seo), so u is ㅜ or ㅡ there.
-	 */
-	KO_POPULAR_CLOSED
-};
-
-/* Most letters a rule matches ("aeui"): they fit in a uint32_t. */
-#define KO_RULE_LETTERS_MAX 4
-
-/*
- * A rule matches its letters as one integer, a byte each, the first in
- * the low byte: the letters at a position are read once into the same
- * form (a zero byte past the end), and a rule is then tried with a mask
- * and a compare.
- */
-typedef struct ko_rule {
-	uint32_t from;
-	uint32_t mask; /* the bytes of from that count */
-	const char *to;
-	uint8_t len;  /* letters in from */
-	uint8_t cond; /* enum ko_cond */
-	uint8_t why;  /* enum nk_ko_fold_why */
-} ko_rule;
-
-#define LETTER_AT(f, k) \
-	((k) < sizeof(f) - 1 ? (uint32_t)(unsigned char)(f)[k] << (CHAR_BIT * (k)) : 0u)
-#define LETTERS(f) \
-	(LETTER_AT(f, 0) | LETTER_AT(f, 1) | LETTER_AT(f, 2) | LETTER_AT(f, 3))
-#define MASK(f) \
-	(sizeof(f) - 1 < KO_RULE_LETTERS_MAX \
-		 ? (1u << (CHAR_BIT * (sizeof(f) - 1))) - 1 : ~0u)
-#define RULE_IF(f, t, c, w) \
-	{ LETTERS(f), MASK(f), t, sizeof(f) - 1, c, NK_KO_FOLD_##w }
-#define RULE(f, t, w) RULE_IF(f, t, KO_ALWAYS, w)
-
-/*
- * ㅐ + a vowel-initial syllable ("Ha-eun", "Bo-eun" written joined) reads
- * as a + the vowel: names in -eun are far more common than ㅐ/ㅚ + 은.
- */
-static const ko_rule rules_a[] = {
-	RULE("aeui", "aui", E), RULE("aeu", "au", E), RULE("aeo", "ao", E),
-	RULE("ae", "e", E), RULE("a", "a", NONE)
-};
-static const ko_rule rules_b[] = { RULE("bb", "p", P), RULE("b", "p", P) };
-static const ko_rule rules_c[] = {
-	RULE("cch", "c", C), RULE("chh", "c", C), RULE("cc", "c", C),
-	RULE("ch", "c", C), RULE("c", "c", C)
-};
-static const ko_rule rules_d[] = { RULE("dd", "t", T), RULE("d", "t", T) };
-/* ㅢ is ㅡ + i: popular Hee (희) meets hui, heui, hŭi and hu-i. */
-static const ko_rule rules_e[] = {
-	RULE("eeu", "eu", U), RULE("eeo", "eo", O), RULE("eu", "u", U),
-	RULE("eo", "o", O), RULE("ee", "ui", I), RULE("e", "e", NONE)
-};
-static const ko_rule rules_f[] = { RULE("f", "p", P) };
-static const ko_rule rules_g[] = {
-	RULE("gg", "k", K), RULE("gh", "k", K), RULE("g", "k", K)
-};
-static const ko_rule rules_h[] = {
-	RULE_IF("h", "h", KO_BEFORE_VOWEL, NONE), RULE("h", "", SILENT_H)
-};
-static const ko_rule rules_i[] = { RULE("i", "i", NONE) };
-static const ko_rule rules_j[] = { RULE("jj", "c", C), RULE("j", "c", C) };
-static const ko_rule rules_k[] = {
-	RULE("kk", "k", K), RULE("kh", "k", K), RULE("k", "k", NONE)
-};
-static const ko_rule rules_l[] = { RULE("l", "l", NONE) };
-static const ko_rule rules_m[] = { RULE("m", "m", NONE) };
-/* Joined, ng + vowel reads as n + g: Mingi meets Min-ki. */
-static const ko_rule rules_n[] = {
-	RULE_IF("ng", "nk", KO_BEFORE_VOWEL, NG), RULE("ng", "g", NONE),
-	RULE("n", "n", NONE)
-};
-/*
- * Popular oo is ㅜ (Soo, Joon).  A plain ou is two syllables (So-un);
- * the popular ou of Young is read with its y.
- */
-static const ko_rule rules_o[] = {
-	RULE("oeu", "ou", U), RULE("oeo", "oo", O), RULE("oe", "we", WE),
-	RULE("oo", "u", U), RULE("o", "o", NONE)
-};
-static const ko_rule rules_p[] = {
-	RULE("pp", "p", P), RULE("ph", "p", P), RULE("p", "p", NONE)
-};
-static const ko_rule rules_q[] = { RULE("q", "k", K) };
-static const ko_rule rules_r[] = { RULE("r", "l", L) };
-static const ko_rule rules_s[] = {
-	RULE("ss", "s", S), RULE("sh", "s", S), RULE("s", "s", NONE)
-};
-static const ko_rule rules_t[] = {
-	RULE("tch", "c", C), RULE("tt", "t", T), RULE("th", "t", T),
-	RULE("t", "t", NONE)
-};
-/* Popular spelling writes ㅓ before a final as u: Jung, Sung, Chul. */
-static const ko_rule rules_u[] = {
-	RULE_IF("u", "o", KO_POPULAR_CLOSED, POPULAR_U), RULE("u", "u", NONE),
-};
-static const ko_rule rules_v[] = { RULE("v", "p", P) };
-/* ㅜ has no glide: "Woo" and "Wu" (Yale) are u. */
-static const ko_rule rules_w[] = {
-	RULE("woo", "u", U), RULE("wu", "u", U), RULE("weo", "wo", O),
-	RULE("wO", "wo", O), RULE("wE", "we", E),
-	RULE("wae", "we", WE), RULE("wee", "wi", I), RULE("wa", "wa", NONE),
-	RULE("we", "we", NONE), RULE("wi", "wi", NONE), RULE("wo", "wo", NONE),
-	RULE("w", "", NONE)
-};
-static const ko_rule rules_x[] = { RULE("x", "s", S) };
-/*
- * ㅕ is yeo, yŏ, MR yo, popular you (Young); ㅠ is yu, popular yoo.
- * Popular spelling writes ㅕ after a consonant and before a final as yu:
- * Hyun, Myung, Kyung.
- */
-static const ko_rule rules_y[] = {
-	RULE("yeo", "yo", YO), RULE("yoo", "yu", U), RULE("you", "yo", YO),
-	RULE("yO", "yo", YO), RULE("yE", "ye", E), RULE("yae", "ye", E),
-	RULE("yi", "i", I), RULE("ya", "ya", NONE),
-	RULE("ye", "ye", NONE), RULE("yo", "yo", NONE),
-	RULE_IF("yu", "yo", KO_POPULAR_CLOSED, POPULAR_U),
-	RULE("yu", "yu", NONE), RULE("y", "", NONE)
-};
-static const ko_rule rules_z[] = { RULE("z", "c", C) };
-
-/*
- * A vowel written with a mark (MR ŏ ŭ, Indonesian-style ö è é) arrives
- * in capitals: it is one vowel on its own and never half of a digraph,
- * which is what tells MR Se-ŭn from Seun.
- */
-static const ko_rule rules_marked_e[] = { RULE("E", "e", E) };
-static const ko_rule rules_marked_o[] = { RULE("O", "o", O) };
-static const ko_rule rules_marked_u[] = { RULE("U", "u", U) };
-
-static const ko_rule *const rules_by_letter[] = {
-	rules_a, rules_b, rules_c, rules_d, rules_e, rules_f, rules_g,
-	rules_h, rules_i, rules_j, rules_k, rules_l, rules_m, rules_n,
-	rules_o, rules_p, rules_q, rules_r, rules_s, rules_t, rules_u,
-	rules_v, rules_w, rules_x, rules_y, rules_z,
-};
 
 static bool is_vowel_or_glide(char c)
 {
@@ -198,13 +53,13 @@ static bool consonant_after(const ko_at *at, size_t len)
 	return len < at->n && is_consonant(at->s[len]);
 }
 
-static bool cond_holds(unsigned cond, const ko_at *at, size_t len)
+static bool when_holds(unsigned when, const ko_at *at, size_t len)
 {
 	const bool popular = at->reading == NK_KO_READ_POPULAR;
-	switch (cond) {
-	case KO_BEFORE_VOWEL:
+	switch (when) {
+	case NK_KO_WHEN_BEFORE_VOWEL:
 		return len < at->n && is_vowel_or_glide(at->s[len]);
-	case KO_POPULAR_CLOSED:
+	case NK_KO_WHEN_POPULAR_CLOSED:
 		return popular && is_consonant(at->prev) &&
 		       consonant_after(at, len);
 	default:
@@ -212,54 +67,35 @@ static bool cond_holds(unsigned cond, const ko_at *at, size_t len)
 	}
 }
 
-/* The letters where a rule is tried, as ko_rule.from spells them. */
-static uint32_t letters_at(const ko_at *at)
+/* The trie node letter c leads to from node. */
+static unsigned step(unsigned node, char c)
 {
-	const unsigned char *p = (const unsigned char *)at->s;
-	if (at->n >= KO_RULE_LETTERS_MAX)
-		return (uint32_t)p[0] | (uint32_t)p[1] << CHAR_BIT |
-		       (uint32_t)p[2] << 2 * CHAR_BIT |
-		       (uint32_t)p[3] << 3 * CHAR_BIT;
-	uint32_t letters = 0;
-	for (size_t k = 0; k < at->n; k++)
-		letters |= (uint32_t)p[k] << (CHAR_BIT * k);
-	return letters;
+	return nk_ko_fold_next[node * NK_KO_FOLD_CLASSES +
+			       nk_ko_fold_classes[(unsigned char)c]];
 }
 
-static bool rule_matches(const ko_rule *r, uint32_t letters, const ko_at *at)
+static const nk_ko_fold_rule *rule_at(const nk_ko_fold_node *node,
+				      const ko_at *at)
 {
-	return (letters & r->mask) == r->from &&
-	       (r->cond == KO_ALWAYS || cond_holds(r->cond, at, r->len));
+	if (node->when != NK_KO_WHEN_ALWAYS &&
+	    when_holds(node->when, at, node->plain.len))
+		return &node->cond;
+	return &node->plain;
 }
 
 /*
- * Always a match: every letter list ends with the letter on its own.  A
- * rule is only tried from the list of its first letter, so that one
- * matches.
+ * Append what rule r writes to the len letters of out, collapsing a
+ * repeated consonant: kk, nn and ll add nothing.  A repeated vowel is two
+ * syllables (Ju-eun), not one (Jun).  Returns the new length.
  */
-static const ko_rule *match(const ko_at *at)
+static size_t put(char *out, size_t len, const nk_ko_fold_rule *r)
 {
-	const char c = at->s[0];
-	const ko_rule *r = c == 'E'   ? rules_marked_e
-			   : c == 'O' ? rules_marked_o
-			   : c == 'U' ? rules_marked_u
-				      : rules_by_letter[c - 'a'];
-	const uint32_t letters = letters_at(at);
-	while (!rule_matches(r, letters, at))
-		r++;
-	return r;
-}
-
-/*
- * Append, collapsing a repeated consonant: kk, nn and ll add nothing.  A
- * repeated vowel is two syllables (Ju-eun), not one (Jun).
- */
-static void put(nk_ko_folded *f, char c)
-{
-	if (f->len > 0 && f->s[f->len - 1] == c && !is_vowel_or_glide(c))
-		return;
-	if (f->len + 1 < sizeof f->s)
-		f->s[f->len++] = c;
+	const size_t max = NK_KO_LETTERS_MAX - 1;
+	const size_t skip = len > 0 && out[len - 1] == r->to[0] &&
+			    !is_vowel_or_glide(r->to[0]);
+	memcpy(out + len, r->to + skip, NK_KO_FOLD_TO_MAX);
+	const size_t grown = len + r->to_len - skip;
+	return grown < max ? grown : max;
 }
 
 /*
@@ -298,22 +134,27 @@ static void joint_vowels(nk_ko_folded *f)
 void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 		enum nk_ko_reading reading)
 {
-	f->len = 0;
-	f->why = 0;
+	size_t len = 0;
+	unsigned why = 0;
 	char prev = '\0';
 	for (size_t i = 0; i < n;) {
-		if (!nk_is_alpha((unsigned char)s[i]) && !nk_ko_is_marked(s[i])) {
+		const size_t from = i;
+		unsigned node = 0;
+		for (unsigned next; i < n && (next = step(node, s[i])) != 0; i++)
+			node = next;
+		if (node == 0) { /* not a letter the fold reads */
 			i++;
 			continue;
 		}
-		const ko_at at = { s + i, n - i, prev, reading };
-		const ko_rule *r = match(&at);
-		for (const char *t = r->to; *t; t++)
-			put(f, *t);
-		f->why |= 1u << r->why;
-		i += r->len;
+		const ko_at at = { s + from, n - from, prev, reading };
+		const nk_ko_fold_rule *r = rule_at(&nk_ko_fold_nodes[node], &at);
+		len = put(f->s, len, r);
+		why |= 1u << r->why;
+		i = from + r->len;
 		prev = s[i - 1];
 	}
+	f->len = len;
+	f->why = why;
 	initial_sound(f);
 	joint_vowels(f);
 	f->s[f->len] = '\0';

@@ -17,11 +17,7 @@ bool nk_ko_syllables_ok(const uint32_t *s, size_t n)
 	if (n >= NK_KO_LETTERS_MAX)
 		return false;
 	unsigned state = 0;
-	for (size_t i = 0; i < n; i++) {
-		const unsigned kind = s[i] < NK_KO_SYLLABLE_ASCII
-					      ? nk_ko_syllable_kinds[s[i]]
-					      : 0;
-		state = nk_ko_syllable_next[state + kind];
-	}
-	return nk_ko_syllable_accepts[state];
+	for (size_t i = 0; i < n; i++)
+		state = nk_ko_syllable_step(state, s[i]);
+	return nk_ko_syllables_end(state, n);
 }

@@ -20,6 +20,7 @@ nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, nk_ko_scan *ko,
 {
 	ko->have_first = false;
 	ko->have_last = false;
+	ko->have_parts = false;
 	if (hint != NK_LANG_AUTO) {
 		nk_trace(tr, "lang", "%s (given as a hint)", nk_lang_name(hint));
 		return hint;
