@@ -17,10 +17,9 @@
 NK_HIDDEN nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint,
 				 nk_ko_scan *ko, const nk_tracer *tr);
 
-/* Russian rules (ru.c).  nk_ru_cues: >0 when the name looks Russian. */
+/* Russian rules (ru.c). */
 NK_HIDDEN int nk_ru_key(nk_out *out, const nk_name *nm, unsigned flags,
 			const nk_tracer *tr);
-NK_HIDDEN int nk_ru_cues(const nk_name *nm);
 
 /*
  * The patronymic the Russian key leaves out, folded as key parts are,

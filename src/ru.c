@@ -996,19 +996,3 @@ size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm)
 	}
 	return out.len;
 }
-
-int nk_ru_cues(const nk_name *nm)
-{
-	int cues = 0;
-	ru_work w;
-
-	read_tokens(&w, nm);
-	split_parts(&w, nm, 0, NK_RU_NONE);
-	for (size_t i = 0; i < w.nparts; i++) {
-		const ru_part *p = &w.parts[i];
-		for (size_t k = 0; k < nk_ru_surname_suffix_count; k++)
-			cues += ends_with(p->s, p->len, nk_ru_surname_suffixes[k]);
-		cues += is_patronymic(p);
-	}
-	return cues;
-}
