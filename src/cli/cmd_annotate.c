@@ -143,17 +143,27 @@ static bool key_error(annotate *a, int rc, const nk_key_info *info)
 	return record_error(a, msg);
 }
 
+/* Whether the name's keys are the ones the store resolves by: keyed
+ * with nothing but a language. */
+static bool keys_are_resolves(const nk_key_options *o)
+{
+	return o->flags == 0 && !o->trace;
+}
+
 /* Ask the store for the best candidate; identity 0 when it has none. */
 static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
-		      size_t len)
+		      size_t len, const char *keys)
 {
 	nk_resolve_options ro = NK_RESOLVE_OPTIONS_INIT;
 	nk_resolution r;
 
 	*res = (nk_rc_result){ .match = "none" };
 	ro.lang = a->bo.key.lang;
-	ro.flags = a->near ? 0 : NK_RESOLVE_NO_NEAR;
-	const int rc = nk_store_resolve(&r, a->st, name, len, &ro);
+	ro.flags = NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM |
+		   (a->near ? 0 : NK_RESOLVE_NO_NEAR);
+	const int rc = keys_are_resolves(&a->bo.key)
+		? nk_store_resolve_keyed(&r, a->st, name, len, keys, &ro)
+		: nk_store_resolve(&r, a->st, name, len, &ro);
 	if (rc != NK_OK) {
 		char where[256], msg[512];
 		snprintf(msg, sizeof msg, "%s: store: %s",
@@ -182,7 +192,7 @@ static bool resolve(annotate *a, annotation *an, nk_rc_result *res,
 	if (hit) {
 		*res = *hit;
 	} else {
-		if (!ask_store(a, res, name, len))
+		if (!ask_store(a, res, name, len, an->keys))
 			return false;
 		nk_rc_put(&a->cache, name, len, res);
 	}
