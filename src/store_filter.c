@@ -9,8 +9,9 @@
  * connection commits; this handle's own writes drop them.  Making them
  * reads every alias, so after a change they are made again only once
  * enough resolves have gone to the indexes to pay for it.  A filter that
- * cannot be made or checked is not used: the indexes then answer, and
- * report any failure, as without it.
+ * cannot be made is not used: the indexes then answer, and report any
+ * failure, as without it.  A version that cannot be read fails the
+ * resolve, as its lookups would have failed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,23 +125,28 @@ static void make(nk_store *st)
 	f->current = nk_st_read_end(st, make_bits(st)) == NK_OK;
 }
 
-bool nk_st_filter_sync(nk_store *st)
+int nk_st_filter_sync(nk_store *st)
 {
 	nk_filter *f = &st->filter;
-	long long n;
-	if (f->current && query_int(st, FILTER_VERSION, &n) == NK_OK &&
-	    n == f->version)
-		return true;
-	f->current = false;
-	if (!f->waiting && query_int(st, FILTER_ALIASES, &n) == NK_OK) {
+	long long n = 0;
+	int rc = f->current ? query_int(st, FILTER_VERSION, &n) : NK_OK;
+	f->current = f->current && rc == NK_OK && n == f->version;
+	f->trusted = f->current;
+	if (rc != NK_OK || f->current)
+		return rc;
+	if (!f->waiting) {
+		rc = query_int(st, FILTER_ALIASES, &n);
+		if (rc != NK_OK)
+			return rc;
 		f->waiting = true;
 		f->wait = n / ALIASES_PER_RESOLVE;
 	}
-	if (!f->waiting || f->wait-- > 0)
-		return false;
+	if (f->wait-- > 0)
+		return NK_OK;
 	f->waiting = false;
 	make(st);
-	return f->current;
+	f->trusted = f->current;
+	return NK_OK;
 }
 
 bool nk_st_filter_name(const nk_store *st, const char *name, size_t len)

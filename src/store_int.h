@@ -274,8 +274,9 @@ NK_HIDDEN void nk_tally_free(nk_tally *t);
 
 /* store_filter.c: bring the filter up to date before a resolve of a
  * stream (NK_RESOLVE_STREAM): checked against the store's data version,
- * made again when it is worth it; whether it is current. */
-NK_HIDDEN bool nk_st_filter_sync(nk_store *st);
+ * made again when it is worth it; filter.trusted says whether this
+ * resolve may use it.  NK_OK, or the error of reading the version. */
+NK_HIDDEN int nk_st_filter_sync(nk_store *st);
 
 /* Whether the store may hold an alias named name, or an alias with the
  * key; true unless the filter is trusted (filter.trusted, set by the

@@ -766,11 +766,10 @@ static int resolve_keys(nk_resolution *out, nk_store *st, const char *name,
 	nk_cand_buf *b = &st->cands;
 	b->n = 0;
 	b->tlen = 0;
-	st->filter.trusted = (o->flags & NK_RESOLVE_STREAM) &&
-			     nk_st_filter_sync(st);
+	st->filter.trusted = false;
+	int rc = o->flags & NK_RESOLVE_STREAM ? nk_st_filter_sync(st) : NK_OK;
 	bool alone = true;
-	int rc = NK_OK;
-	if (worth_asking(st, name, len, out->keys, o)) {
+	if (rc == NK_OK && worth_asking(st, name, len, out->keys, o)) {
 		rc = nk_st_read_begin(st);
 		if (rc == NK_OK)
 			rc = nk_st_read_end(st, lookup_all(st, out, name, len,
