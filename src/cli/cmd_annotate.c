@@ -45,18 +45,30 @@ static nk_rec_format format_of(const annotate *a)
 	return a->in.rr.fmt;
 }
 
+/* Bytes of a score as text, "0.000" to "1.000". */
+#define SCORE_TEXT_MAX 32
+
+/* The score as text.  Most names have no identity, and so score 0: the
+ * text of that is fixed, and formatting a double is not cheap. */
+static const char *score_text(const annotation *an, char *buf)
+{
+	if (!an->identity)
+		return "0.000";
+	snprintf(buf, SCORE_TEXT_MAX, "%.3f", an->score);
+	return buf;
+}
+
 /* The record as read, then the added values in the record's format. */
 static void put_delimited(const annotate *a, const annotation *an)
 {
 	const nk_rec_format f = format_of(a) == NK_REC_CSV ? NK_REC_CSV : NK_REC_TSV;
 	const char sep = f == NK_REC_CSV ? ',' : '\t';
-	char id[32] = "", score[32];
+	char id[32] = "", score[SCORE_TEXT_MAX];
 
 	if (an->identity)
 		snprintf(id, sizeof id, "%lld", an->identity);
-	snprintf(score, sizeof score, "%.3f", an->score);
 	const char *const values[NADDED] = { an->keys, id, an->identity_name,
-					     an->match, score };
+					     an->match, score_text(an, score) };
 	fwrite(a->in.rr.raw, 1, a->in.rr.raw_len, stdout);
 	for (size_t i = 0; i < NADDED; i++) {
 		putchar(sep);
@@ -70,6 +82,7 @@ static void put_json(const annotate *a, const annotation *an)
 {
 	const char *raw = a->in.rr.raw;
 	size_t end = a->in.rr.raw_len;
+	char score[SCORE_TEXT_MAX];
 
 	while (end > 0 && raw[end - 1] != '}')
 		end--;
@@ -87,7 +100,8 @@ static void put_json(const annotate *a, const annotation *an)
 	else
 		fputs(",\"identity_id\":null,\"identity_name\":", stdout);
 	nk_cli_json_string(stdout, an->identity_name, strlen(an->identity_name));
-	printf(",\"match\":\"%s\",\"score\":%.3f}\n", an->match, an->score);
+	printf(",\"match\":\"%s\",\"score\":%s}\n", an->match,
+	       score_text(an, score));
 }
 
 static void put_annotated(const annotate *a, const annotation *an)
