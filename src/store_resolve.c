@@ -17,6 +17,7 @@
  * store's filter (store_filter.c) spares the lookups of names and keys
  * it does not hold.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,10 @@ enum lookup {
 	LOOKUP_GRAMS, /* key parts near any of a JSON list of grams */
 	LOOKUP_KEYS,  /* aliases with one of a JSON list of keys */
 	LOOKUP_ALIAS, /* an identity's display and an alias's name */
-	LOOKUP_CHECKED /* an alias of an identity with a key, checked */
+	LOOKUP_CHECKED, /* an alias of an identity with a key, checked */
+	LOOKUP_EXACT,  /* exact aliases only */
+	LOOKUP_LISTED, /* aliases with a key as a further reading */
+	LOOKUP_HASHED  /* aliases whose key hashes alike, by identity */
 };
 
 /* LOOKUP_NAME, LOOKUP_KEY and LOOKUP_KEYS columns: identity, alias id,
@@ -91,6 +95,17 @@ const char *const nk_store_lookup_sql[] = {
 	[LOOKUP_CHECKED] =
 		"SELECT id FROM aliases "
 		"WHERE key_hash = ?2 AND identity = ?3 AND key = ?1 LIMIT 1",
+	/* The arms of LOOKUP_NAME apart, for the best candidate only. */
+	[LOOKUP_EXACT] =
+		"SELECT a.identity, a.id, 1, i.display FROM aliases a "
+		"JOIN identities i ON i.id = a.identity "
+		"WHERE a.name_hash = ?2 AND a.name = ?1",
+	[LOOKUP_LISTED] =
+		"SELECT a.identity, a.id, 2 FROM alias_keys k "
+		"JOIN aliases a ON a.id = k.alias WHERE k.key = ?1",
+	[LOOKUP_HASHED] =
+		"SELECT identity, -id FROM aliases WHERE key_hash = ?1 "
+		"ORDER BY identity, id",
 	NULL
 };
 
@@ -202,6 +217,25 @@ static int exact_texts(nk_store *st, sqlite3_stmt *q, const char *name,
 	return display == SIZE_MAX ? NK_ENOMEM : NK_OK;
 }
 
+/* Add each row of q (identity, alias, evidence, display of an exact
+ * alias) as a candidate; exact ones get their texts. */
+static int collect_texts(nk_store *st, sqlite3_stmt *q, const char *name,
+			 size_t len)
+{
+	int rc = NK_OK, step;
+	while (rc == NK_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		const nk_store_evidence e = sqlite3_column_int(q, 2);
+		rc = cand_add(&st->cands, sqlite3_column_int64(q, 0),
+			      sqlite3_column_int64(q, 1), e);
+		if (rc == NK_OK && e == NK_STORE_EXACT)
+			rc = exact_texts(st, q, name, len);
+	}
+	sqlite3_reset(q);
+	if (rc == NK_OK && step != SQLITE_DONE)
+		rc = nk_st_sqlerr(st, step);
+	return rc;
+}
+
 /* Exact and same-key evidence of the first key, in one statement. */
 static int collect_first(nk_store *st, const char *name, size_t len,
 			 const char *keys)
@@ -221,18 +255,23 @@ static int collect_first(nk_store *st, const char *name, size_t len,
 		nk_st_bind_text(q, 2, k, n);
 		sqlite3_bind_int64(q, 3, nk_st_gram(k, n, n));
 	}
-	int rc = NK_OK, step;
-	while (rc == NK_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
-		const nk_store_evidence e = sqlite3_column_int(q, 2);
-		rc = cand_add(&st->cands, sqlite3_column_int64(q, 0),
-			      sqlite3_column_int64(q, 1), e);
-		if (rc == NK_OK && e == NK_STORE_EXACT)
-			rc = exact_texts(st, q, name, len);
-	}
-	sqlite3_reset(q);
-	if (rc == NK_OK && step != SQLITE_DONE)
-		rc = nk_st_sqlerr(st, step);
-	return rc;
+	return collect_texts(st, q, name, len);
+}
+
+/* Same-key evidence of one key, checked: which (LOOKUP_KEY or
+ * LOOKUP_LISTED) binds the key and, as ?2, its hash. */
+static int collect_key(nk_store *st, enum lookup which, const char *k,
+		       size_t n)
+{
+	if (!nk_st_filter_key(st, k, n))
+		return NK_OK;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[which]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, k, n);
+	if (sqlite3_bind_parameter_count(q) > 1)
+		sqlite3_bind_int64(q, 2, nk_st_gram(k, n, n));
+	return collect(st, q);
 }
 
 /* Same-key evidence of the further keys. */
@@ -243,17 +282,8 @@ static int collect_more(nk_store *st, const char *keys)
 	int rc = NK_OK;
 	/* The first key was collect_first()'s. */
 	nk_st_next_key(&keys, &k, &n);
-	while (rc == NK_OK && nk_st_next_key(&keys, &k, &n)) {
-		if (!nk_st_filter_key(st, k, n))
-			continue;
-		sqlite3_stmt *q = nk_st_sql(st,
-					    nk_store_lookup_sql[LOOKUP_KEY]);
-		if (!q)
-			return NK_EDB;
-		nk_st_bind_text(q, 1, k, n);
-		sqlite3_bind_int64(q, 2, nk_st_gram(k, n, n));
-		rc = collect(st, q);
-	}
+	while (rc == NK_OK && nk_st_next_key(&keys, &k, &n))
+		rc = collect_key(st, LOOKUP_KEY, k, n);
 	return rc;
 }
 
@@ -677,8 +707,10 @@ static int keep_best(nk_store *st, const char *keys, bool *alone)
 		rank_next(b, held);
 		if (held == 1 && b->cand[1].evidence != b->cand[0].evidence)
 			break;
-		bool gone;
-		rc = fill_cand(st, held, keys, first, &gone);
+		/* A checked second holds; its texts are not wanted. */
+		bool gone = false;
+		if (held == 0 || b->alias[held] < 0)
+			rc = fill_cand(st, held, keys, first, &gone);
 		held += !gone;
 	}
 	*alone = held < 2;
@@ -704,17 +736,125 @@ static bool resolve_options_ok(const nk_resolve_options *o)
 	       (o->flags & ~known) == 0;
 }
 
+/* ---------------------------------------------------------------- */
+/* The best candidate only                                            */
+/* ---------------------------------------------------------------- */
+
+/* Exact aliases: when there are any, they alone decide the best. */
+static int best_exact(nk_store *st, const char *name, size_t len)
+{
+	if (!nk_st_filter_name(st, name, len))
+		return NK_OK;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_EXACT]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, name, len);
+	sqlite3_bind_int64(q, 2, nk_st_gram(name, len, len));
+	return collect_texts(st, q, name, len);
+}
+
+/* The two smallest identities held so far. */
+typedef struct two_least {
+	long long id[2];
+} two_least;
+
+static void two_add(two_least *t, long long id)
+{
+	if (id < t->id[0]) {
+		t->id[1] = t->id[0];
+		t->id[0] = id;
+	} else if (id < t->id[1]) {
+		t->id[1] = id;
+	}
+}
+
+static bool cand_has(const nk_cand_buf *b, long long id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->cand[i].identity == id)
+			return true;
+	return false;
+}
+
+/* Aliases whose key hashes like the first key come by identity: only
+ * those below the two least identities held can change the best or
+ * whether it stands alone, and each is checked as it comes. */
+static int hashed_below(nk_store *st, const char *keys, size_t first,
+			two_least *t)
+{
+	nk_cand_buf *b = &st->cands;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_HASHED]);
+	if (!q)
+		return NK_EDB;
+	sqlite3_bind_int64(q, 1, nk_st_gram(keys, first, first));
+	long long last = 0;
+	int rc = NK_OK, step;
+	while (rc == NK_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		const long long id = sqlite3_column_int64(q, 0);
+		if (id >= t->id[1])
+			break;
+		if (id == last || cand_has(b, id))
+			continue;
+		last = id;
+		rc = cand_add(b, id, sqlite3_column_int64(q, 1), NK_STORE_KEY);
+		bool gone = false;
+		if (rc == NK_OK)
+			rc = fill_cand(st, b->n - 1, keys, first, &gone);
+		if (rc == NK_OK && !gone)
+			two_add(t, id);
+	}
+	sqlite3_reset(q);
+	if (rc == NK_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = nk_st_sqlerr(st, step);
+	return rc;
+}
+
+/* Same-key evidence, as LOOKUP_NAME and LOOKUP_KEY find it, but only as
+ * much of it as the best needs: every checked alias (few), then aliases
+ * hashed alike until they can no longer come first or second. */
+static int best_by_key(nk_store *st, const char *keys)
+{
+	const size_t first = nk_st_first_key(keys);
+	const char *list = keys, *k;
+	size_t n;
+	int rc = NK_OK;
+	for (bool one = true; rc == NK_OK && nk_st_next_key(&list, &k, &n);
+	     one = false)
+		rc = collect_key(st, one ? LOOKUP_LISTED : LOOKUP_KEY, k, n);
+	if (rc != NK_OK || !first || !nk_st_filter_key(st, keys, first))
+		return rc;
+	two_least t = { { LLONG_MAX, LLONG_MAX } };
+	for (size_t i = 0; i < st->cands.n; i++)
+		two_add(&t, st->cands.cand[i].identity);
+	return hashed_below(st, keys, first, &t);
+}
+
+/* The best candidate, as lookup_all() would rank it first. */
+static int lookup_best(nk_store *st, nk_resolution *out, const char *name,
+		       size_t len, bool may_near, bool *alone)
+{
+	int rc = best_exact(st, name, len);
+	if (rc == NK_OK && st->cands.n == 0 && out->keys[0])
+		rc = best_by_key(st, out->keys);
+	/* Near evidence is weaker: it only counts when there is no other. */
+	if (rc == NK_OK && st->cands.n == 0 && may_near)
+		rc = collect_near(st, out->keys);
+	return rc == NK_OK ? keep_best(st, out->keys, alone) : rc;
+}
+
 /* The candidates, ranked, with their texts; *alone: no other candidate
  * has evidence as strong as the first. */
 static int lookup_all(nk_store *st, nk_resolution *out, const char *name,
 		      size_t len, const nk_resolve_options *o, bool *alone)
 {
 	nk_cand_buf *b = &st->cands;
+	const bool may_near = !(o->flags & NK_RESOLVE_NO_NEAR) &&
+			      out->keys[0];
+	if (o->flags & NK_RESOLVE_BEST_ONLY)
+		return lookup_best(st, out, name, len, may_near, alone);
 	int rc = collect_first(st, name, len, out->keys);
 	if (rc == NK_OK)
 		rc = collect_more(st, out->keys);
-	const bool may_near = !(o->flags & NK_RESOLVE_NO_NEAR) &&
-			      out->keys[0];
 	/* Unchecked aliases are checked before they can rule near keys out. */
 	if (rc == NK_OK && may_near)
 		rc = fill_texts(st, out->keys);
@@ -723,8 +863,6 @@ static int lookup_all(nk_store *st, nk_resolution *out, const char *name,
 		rc = collect_near(st, out->keys);
 	if (rc != NK_OK)
 		return rc;
-	if (o->flags & NK_RESOLVE_BEST_ONLY)
-		return keep_best(st, out->keys, alone);
 	rc = fill_texts(st, out->keys);
 	if (rc != NK_OK)
 		return rc;

@@ -526,10 +526,13 @@ START_TEST(stream_best_is_full_first)
 	add(st, "Kim Su-gil", "Su-gil Kim");
 	add(st, "Ivan Petrov", "Petrov, Ivan");
 	add(st, "Olga Sidorova", "Ivan Petrov");
+	/* the key of 소운호 is the first of one alias, a further reading of
+	 * the other: the answer names the alias that reads so */
+	add(st, "Soh Unho", "So Unho");
 	static const char *const names[] = {
 		"Syngman Rhee", "YI Seung Man", "Kim Su-gil", "Kim Sugil",
 		"Ivan Petrov", "Petrov Ivan", "Syngmun Rhee", "Nobody Atall",
-		"???", "Olga Sidorova",
+		"???", "Olga Sidorova", "소운호", "Seo Unho",
 	};
 	static const unsigned flags[] = { 0, NK_RESOLVE_NO_NEAR,
 					  NK_RESOLVE_ALWAYS_NEAR };
@@ -544,6 +547,58 @@ START_TEST(stream_best_is_full_first)
 	long_keys[NK_KEY_MAX] = '\0';
 	ck_assert_int_eq(nk_store_resolve_keyed(&r, st, "Ivan", 4, long_keys,
 						NULL), NK_EINVAL);
+	nk_store_close(st);
+}
+END_TEST
+
+/* Many identities sharing keys, some of them as further readings: the
+ * best is found from a few of them, and must be the full answer's. */
+START_TEST(stream_best_among_many)
+{
+	static const char *const surnames[] = { "Kim", "Lee", "Park", "Choi",
+						"Yi", "Rhee" };
+	static const char *const given[] = { "Min-jun", "Minjun", "Su-gil",
+					     "Sugil", "Ji-woo", "Seo-yeon",
+					     "Eun-ji", "Un-ho" };
+	enum { IDENTITIES = 120, ALIASES_EACH = 3, LCG_A = 1103515245,
+	       LCG_C = 12345 };
+	const size_t ns = NK_ARRAY_LEN(surnames), ng = NK_ARRAY_LEN(given);
+	nk_store *st = fresh();
+	unsigned seed = 1;
+	ck_assert_int_eq(nk_store_begin(st), NK_OK);
+	for (int i = 0; i < IDENTITIES; i++) {
+		char names[ALIASES_EACH][64];
+		const char *more[ALIASES_EACH - 1];
+		for (int a = 0; a < ALIASES_EACH; a++) {
+			seed = seed * LCG_A + LCG_C;
+			const unsigned r = seed >> 16;
+			snprintf(names[a], sizeof names[a], "%s %s",
+				 surnames[r % ns], given[r / ns % ng]);
+			if (a)
+				more[a - 1] = names[a];
+		}
+		/* an identity has a name once: repeats are left out */
+		const bool same = strcmp(names[1], names[2]) == 0;
+		const size_t n = strcmp(names[0], names[1]) == 0 ||
+				 strcmp(names[0], names[2]) == 0 ? 0
+				 : same ? 1 : 2;
+		ck_assert_int_eq(nk_store_add(NULL, st, names[0], more, n, NULL),
+				 NK_OK);
+	}
+	ck_assert_int_eq(nk_store_commit(st), NK_OK);
+	static const unsigned flags[] = { 0, NK_RESOLVE_NO_NEAR,
+					  NK_RESOLVE_ALWAYS_NEAR };
+	for (size_t f = 0; f < NK_ARRAY_LEN(flags); f++)
+		for (size_t i = 0; i < ns; i++)
+			for (size_t g = 0; g < ng; g++) {
+				char name[64];
+				snprintf(name, sizeof name, "%s %s", given[g],
+					 surnames[i]);
+				best_is_first(st, name, flags[f]);
+				snprintf(name, sizeof name, "%s %s",
+					 surnames[i], given[g]);
+				best_is_first(st, name, flags[f]);
+			}
 	nk_store_close(st);
 }
 END_TEST
@@ -1069,6 +1124,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, resolve_ranks_evidence);
 	tcase_add_test(tc, key_hash_alike_is_no_evidence);
 	tcase_add_test(tc, stream_best_is_full_first);
+	tcase_add_test(tc, stream_best_among_many);
 	tcase_add_test(tc, best_skips_key_hash_alike);
 	tcase_add_test(tc, stream_filter_follows_changes);
 	tcase_add_test(tc, lookups_use_indexes);
