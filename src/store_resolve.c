@@ -44,7 +44,8 @@ enum lookup {
 	LOOKUP_CHECKED, /* an alias of an identity with a key, checked */
 	LOOKUP_EXACT,  /* exact aliases only */
 	LOOKUP_LISTED, /* aliases with a key as a further reading */
-	LOOKUP_HASHED  /* aliases whose key hashes alike, by identity */
+	LOOKUP_HASHED, /* aliases whose key hashes alike, by identity */
+	LOOKUP_ANY_KEYED /* whether any alias has a key */
 };
 
 /* LOOKUP_NAME, LOOKUP_KEY and LOOKUP_KEYS columns: identity, alias id,
@@ -106,6 +107,8 @@ const char *const nk_store_lookup_sql[] = {
 	[LOOKUP_HASHED] =
 		"SELECT identity, -id FROM aliases WHERE key_hash = ?1 "
 		"ORDER BY identity, id",
+	[LOOKUP_ANY_KEYED] =
+		"SELECT 1 FROM aliases WHERE key_hash = ?2 AND key = ?1 LIMIT 1",
 	NULL
 };
 
@@ -776,9 +779,28 @@ static bool cand_has(const nk_cand_buf *b, long long id)
 	return false;
 }
 
+/* Whether any alias has the key as its first: if none has, aliases that
+ * hash alike never hold. */
+static int any_keyed(nk_store *st, const char *key, size_t n, bool *any)
+{
+	sqlite3_stmt *q = nk_st_sql(st,
+				    nk_store_lookup_sql[LOOKUP_ANY_KEYED]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, key, n);
+	sqlite3_bind_int64(q, 2, nk_st_gram(key, n, n));
+	const int rc = nk_st_row(st, q);
+	*any = rc == NK_OK;
+	if (rc == NK_OK)
+		sqlite3_reset(q);
+	return rc == NK_ENOTFOUND ? NK_OK : rc;
+}
+
 /* Aliases whose key hashes like the first key come by identity: only
  * those below the two least identities held can change the best or
- * whether it stands alone, and each is checked as it comes. */
+ * whether it stands alone, and each is checked as it comes.  The first
+ * that does not hold may be one of many of another key that only hashes
+ * alike: then, unless some alias has the key, none will hold. */
 static int hashed_below(nk_store *st, const char *keys, size_t first,
 			two_least *t)
 {
@@ -788,8 +810,9 @@ static int hashed_below(nk_store *st, const char *keys, size_t first,
 		return NK_EDB;
 	sqlite3_bind_int64(q, 1, nk_st_gram(keys, first, first));
 	long long last = 0;
+	bool probed = false, any = true;
 	int rc = NK_OK, step;
-	while (rc == NK_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
+	while (rc == NK_OK && any && (step = sqlite3_step(q)) == SQLITE_ROW) {
 		const long long id = sqlite3_column_int64(q, 0);
 		if (id >= t->id[1])
 			break;
@@ -802,6 +825,10 @@ static int hashed_below(nk_store *st, const char *keys, size_t first,
 			rc = fill_cand(st, b->n - 1, keys, first, &gone);
 		if (rc == NK_OK && !gone)
 			two_add(t, id);
+		if (rc == NK_OK && gone && !probed) {
+			probed = true;
+			rc = any_keyed(st, keys, first, &any);
+		}
 	}
 	sqlite3_reset(q);
 	if (rc == NK_OK && step != SQLITE_DONE && step != SQLITE_ROW)

@@ -609,14 +609,24 @@ START_TEST(best_skips_key_hash_alike)
 	nk_store *st = fresh();
 	add(st, "Elena Orlova", NULL);
 	const long long ivan = add(st, "Ivan Petrov", NULL);
+	add(st, "Olga Sidorova", NULL);
 	nk_store_close(st);
 	char key[NK_KEY_MAX], sql[NK_KEY_MAX + 200];
 	snprintf(key, sizeof key, "%s", nkt_key("Ivan Petrov"));
-	const size_t n = strcspn(key, " ");
+	size_t n = strcspn(key, " ");
 	snprintf(sql, sizeof sql, "UPDATE aliases SET key_hash = %lld WHERE "
 		 "name = 'Elena Orlova'", (long long)nk_st_gram(key, n, n));
 	exec_sql(path, sql);
+	/* and a key no alias has */
+	snprintf(key, sizeof key, "%s", nkt_key("Pavel Sokolov"));
+	n = strcspn(key, " ");
+	snprintf(sql, sizeof sql, "UPDATE aliases SET key_hash = %lld WHERE "
+		 "name = 'Olga Sidorova'", (long long)nk_st_gram(key, n, n));
+	exec_sql(path, sql);
 	st = open_at(path, 0);
+	ck_assert_uint_eq(resolve_keyed(st, "Pavel Sokolov", NK_RESOLVE_NO_NEAR |
+					NK_RESOLVE_BEST_ONLY).n, 0);
+	best_is_first(st, "Pavel Sokolov", 0);
 	const answer a = resolve_keyed(st, "Petrov Ivan", NK_RESOLVE_NO_NEAR |
 				       NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM);
 	ck_assert_uint_eq(a.n, 1);
