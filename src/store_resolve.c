@@ -848,7 +848,7 @@ static int best_by_key(nk_store *st, const char *keys)
 	for (bool one = true; rc == NK_OK && nk_st_next_key(&list, &k, &n);
 	     one = false)
 		rc = collect_key(st, one ? LOOKUP_LISTED : LOOKUP_KEY, k, n);
-	if (rc != NK_OK || !first || !nk_st_filter_key(st, keys, first))
+	if (rc != NK_OK || !nk_st_filter_key(st, keys, first))
 		return rc;
 	two_least t = { { LLONG_MAX, LLONG_MAX } };
 	for (size_t i = 0; i < st->cands.n; i++)
