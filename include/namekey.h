@@ -705,7 +705,19 @@ enum nk_resolve_flags {
 	/** Look for near keys even when exact or key evidence was found. */
 	NK_RESOLVE_ALWAYS_NEAR = 1u << 0,
 	/** Never look for near keys. */
-	NK_RESOLVE_NO_NEAR = 1u << 1
+	NK_RESOLVE_NO_NEAR = 1u << 1,
+	/** Only the best candidate is wanted: out->n is at most 1, cand[0]
+	 *  and out->resolved are as without the flag, and the names of the
+	 *  other candidates are not read. */
+	NK_RESOLVE_BEST_ONLY = 1u << 2,
+	/** One of many resolves in a row (a stream of records): the handle
+	 *  keeps a filter of the names and keys the store holds (4 MiB),
+	 *  so that a name it holds neither exactly nor by key costs no index
+	 *  lookup.  The filter is made after about aliases / 32 such
+	 *  resolves, which cost about as much as making it, and made again
+	 *  after as many more once the store has changed; answers are the
+	 *  same with or without it. */
+	NK_RESOLVE_STREAM = 1u << 3
 };
 
 #define NK_RESOLVE_OPTIONS_VERSION 1
@@ -735,6 +747,21 @@ typedef struct nk_resolve_options {
 NK_EXPORT int nk_store_resolve(nk_resolution *out, nk_store *st,
 			       const char *name, size_t len,
 			       const nk_resolve_options *opts);
+
+/**
+ * nk_store_resolve() for a name the caller has keyed already, so that it
+ * is not keyed twice.
+ *
+ * @param keys  what nk_key() wrote for name with NK_KEY_OPTIONS_INIT and
+ *              opts->lang (NUL-terminated), or "" when it returned
+ *              NK_EEMPTY; other keys give the answer for those keys.
+ * @return as nk_store_resolve(); NK_EINVAL also when keys is NULL or
+ *         longer than NK_KEY_MAX - 1.
+ */
+NK_EXPORT int nk_store_resolve_keyed(nk_resolution *out, nk_store *st,
+				     const char *name, size_t len,
+				     const char *keys,
+				     const nk_resolve_options *opts);
 
 /** Called by nk_store_check() for each problem found. */
 typedef void (*nk_problem_fn)(void *data, const char *problem);

@@ -208,6 +208,7 @@ int nk_st_write_begin(nk_store *st)
 {
 	if (st->flags & NK_STORE_READONLY)
 		return nk_st_error(st, NK_EREADONLY, "opened read-only");
+	nk_st_filter_drop(st);
 	if (st->batch)
 		return nk_st_exec(st, "SAVEPOINT nk_op");
 	return nk_st_exec(st, "BEGIN IMMEDIATE");
@@ -262,6 +263,9 @@ static int end_batch(nk_store *st, const char *sql)
 		return st ? nk_st_error(st, NK_EINVAL, "no transaction open")
 			  : NK_EINVAL;
 	st->batch = false;
+	/* Made inside the batch, the filter may hold what a rollback undid
+	 * or lack what it brought back. */
+	nk_st_filter_drop(st);
 	const int rc = nk_st_exec(st, sql);
 	if (rc != NK_OK)
 		exec_quiet(st, "ROLLBACK");
@@ -546,6 +550,7 @@ void nk_store_close(nk_store *st)
 	free(st->cands.cand);
 	free(st->cands.alias);
 	free(st->cands.text);
+	free(st->filter.bits);
 	free(st->change_detail);
 	free(st->path);
 	free(st);

@@ -5,7 +5,9 @@
  * store.c owns opening, schema creation and migration, transactions and
  * errors; store_keys.c the keys of aliases and reindexing; store_near.c
  * the near-key index (key parts, their use counts and grams);
- * store_resolve.c resolving a name; store_check.c the invariants;
+ * store_resolve.c resolving a name; store_filter.c the in-memory
+ * filter that spares resolve the lookups of names the store does not
+ * hold; store_check.c the invariants;
  * store_edit.c every change; store_undo.c undoing them; store_io.c
  * import and export.  store_schema.c is generated from db/ at build
  * time.
@@ -74,6 +76,17 @@ typedef struct nk_cand_buf {
 	size_t tlen, tcap;
 } nk_cand_buf;
 
+/* The negative filter of resolve (store_filter.c): a bit per name hash
+ * and per key hash that the store holds. */
+typedef struct nk_filter {
+	uint64_t *bits;    /* name hashes, then key hashes; NULL: never made */
+	bool current;      /* the bits are the store's as of version */
+	bool trusted;      /* current when this resolve began, which asks */
+	long long version; /* PRAGMA data_version when they were made */
+	bool waiting;      /* counting resolves down before making them */
+	long long wait;    /* resolves left before they are made */
+} nk_filter;
+
 struct nk_store {
 	sqlite3 *db;
 	nk_ctx *ctx;
@@ -85,6 +98,7 @@ struct nk_store {
 	bool batch;          /* inside nk_store_begin() */
 	nk_tally *tally;     /* set: part uses go here, not to key_parts */
 	nk_cand_buf cands;
+	nk_filter filter;
 	char *change_detail; /* nk_store_undo()'s out->detail */
 	nk_stmt_slot stmts[NK_STORE_STMT_CACHE];
 	char errmsg[NK_STORE_ERRMSG_MAX];
@@ -225,6 +239,9 @@ NK_HIDDEN int nk_st_near_rebuild(nk_store *st);
 /* Add the tallied uses to key_parts, with grams for new parts. */
 NK_HIDDEN int nk_st_near_flush(nk_store *st, const nk_tally *t);
 
+/* Bits of the hashes of names, keys and grams (nk_st_gram()). */
+#define NK_ST_GRAM_BITS 24
+
 /* FNV-1a of p[0..n) without the byte at skip (skip == n: whole). */
 NK_HIDDEN uint64_t nk_st_hash(const char *p, size_t n, size_t skip);
 
@@ -254,5 +271,22 @@ NK_HIDDEN bool nk_tally_keys(nk_tally *t, const char *keys, size_t len);
 NK_HIDDEN nk_tally_slot *nk_tally_find(const nk_tally *t, const char *p,
 				       size_t n);
 NK_HIDDEN void nk_tally_free(nk_tally *t);
+
+/* store_filter.c: bring the filter up to date before a resolve of a
+ * stream (NK_RESOLVE_STREAM): checked against the store's data version,
+ * made again when it is worth it; filter.trusted says whether this
+ * resolve may use it.  NK_OK, or the error of reading the version. */
+NK_HIDDEN int nk_st_filter_sync(nk_store *st);
+
+/* Whether the store may hold an alias named name, or an alias with the
+ * key; true unless the filter is trusted (filter.trusted, set by the
+ * resolve that synced it). */
+NK_HIDDEN bool nk_st_filter_name(const nk_store *st, const char *name,
+				 size_t len);
+NK_HIDDEN bool nk_st_filter_key(const nk_store *st, const char *key,
+				size_t len);
+
+/* This handle is changing the store: the filter is out of date. */
+NK_HIDDEN void nk_st_filter_drop(nk_store *st);
 
 #endif /* NK_STORE_INT_H */

@@ -22,7 +22,7 @@
 #define FNV_PRIME 0x100000001b3ull
 #define TALLY_MIN 1024
 #define TALLY_TEXT_MIN 4096
-#define GRAM_BITS 24
+#define GRAM_BITS NK_ST_GRAM_BITS
 #define GRAM_MASK ((1u << GRAM_BITS) - 1)
 #define GRAM_HALF (1 << (GRAM_BITS - 1))
 

@@ -12,8 +12,12 @@
  * looks up all variants at once.  Each variant found is graded by
  * nk_compare_keys(): compatible (a rule explains the difference) or only
  * near (a typo, or another name).  Statements return alias ids; names
- * and display names are read once per candidate at the end.
+ * and display names are read once per candidate at the end, or only for
+ * the best one when the caller wants no more.  Resolving a stream, the
+ * store's filter (store_filter.c) spares the lookups of names and keys
+ * it does not hold.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +41,11 @@ enum lookup {
 	LOOKUP_GRAMS, /* key parts near any of a JSON list of grams */
 	LOOKUP_KEYS,  /* aliases with one of a JSON list of keys */
 	LOOKUP_ALIAS, /* an identity's display and an alias's name */
-	LOOKUP_CHECKED /* an alias of an identity with a key, checked */
+	LOOKUP_CHECKED, /* an alias of an identity with a key, checked */
+	LOOKUP_EXACT,  /* exact aliases only */
+	LOOKUP_LISTED, /* aliases with a key as a further reading */
+	LOOKUP_HASHED, /* aliases whose key hashes alike, by identity */
+	LOOKUP_ANY_KEYED /* whether any alias has a key */
 };
 
 /* LOOKUP_NAME, LOOKUP_KEY and LOOKUP_KEYS columns: identity, alias id,
@@ -88,6 +96,19 @@ const char *const nk_store_lookup_sql[] = {
 	[LOOKUP_CHECKED] =
 		"SELECT id FROM aliases "
 		"WHERE key_hash = ?2 AND identity = ?3 AND key = ?1 LIMIT 1",
+	/* The arms of LOOKUP_NAME apart, for the best candidate only. */
+	[LOOKUP_EXACT] =
+		"SELECT a.identity, a.id, 1, i.display FROM aliases a "
+		"JOIN identities i ON i.id = a.identity "
+		"WHERE a.name_hash = ?2 AND a.name = ?1",
+	[LOOKUP_LISTED] =
+		"SELECT a.identity, a.id, 2 FROM alias_keys k "
+		"JOIN aliases a ON a.id = k.alias WHERE k.key = ?1",
+	[LOOKUP_HASHED] =
+		"SELECT identity, -id FROM aliases WHERE key_hash = ?1 "
+		"ORDER BY identity, id",
+	[LOOKUP_ANY_KEYED] =
+		"SELECT 1 FROM aliases WHERE key_hash = ?2 AND key = ?1 LIMIT 1",
 	NULL
 };
 
@@ -199,21 +220,11 @@ static int exact_texts(nk_store *st, sqlite3_stmt *q, const char *name,
 	return display == SIZE_MAX ? NK_ENOMEM : NK_OK;
 }
 
-/* Exact and same-key evidence of the first key, in one statement. */
-static int collect_first(nk_store *st, const char *name, size_t len,
-			 const char *keys)
+/* Add each row of q (identity, alias, evidence, display of an exact
+ * alias) as a candidate; exact ones get their texts. */
+static int collect_texts(nk_store *st, sqlite3_stmt *q, const char *name,
+			 size_t len)
 {
-	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_NAME]);
-	if (!q)
-		return NK_EDB;
-	nk_st_bind_text(q, 1, name, len);
-	sqlite3_bind_int64(q, 4, nk_st_gram(name, len, len));
-	const char *k;
-	size_t n;
-	if (nk_st_next_key(&keys, &k, &n)) {
-		nk_st_bind_text(q, 2, k, n);
-		sqlite3_bind_int64(q, 3, nk_st_gram(k, n, n));
-	}
 	int rc = NK_OK, step;
 	while (rc == NK_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
 		const nk_store_evidence e = sqlite3_column_int(q, 2);
@@ -228,6 +239,44 @@ static int collect_first(nk_store *st, const char *name, size_t len,
 	return rc;
 }
 
+/* Exact and same-key evidence of the first key, in one statement. */
+static int collect_first(nk_store *st, const char *name, size_t len,
+			 const char *keys)
+{
+	const char *k = NULL;
+	size_t n = 0;
+	const bool key = nk_st_next_key(&keys, &k, &n);
+	if (!nk_st_filter_name(st, name, len) &&
+	    !(key && nk_st_filter_key(st, k, n)))
+		return NK_OK;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_NAME]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, name, len);
+	sqlite3_bind_int64(q, 4, nk_st_gram(name, len, len));
+	if (key) {
+		nk_st_bind_text(q, 2, k, n);
+		sqlite3_bind_int64(q, 3, nk_st_gram(k, n, n));
+	}
+	return collect_texts(st, q, name, len);
+}
+
+/* Same-key evidence of one key, checked: which (LOOKUP_KEY or
+ * LOOKUP_LISTED) binds the key and, as ?2, its hash. */
+static int collect_key(nk_store *st, enum lookup which, const char *k,
+		       size_t n)
+{
+	if (!nk_st_filter_key(st, k, n))
+		return NK_OK;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[which]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, k, n);
+	if (sqlite3_bind_parameter_count(q) > 1)
+		sqlite3_bind_int64(q, 2, nk_st_gram(k, n, n));
+	return collect(st, q);
+}
+
 /* Same-key evidence of the further keys. */
 static int collect_more(nk_store *st, const char *keys)
 {
@@ -236,15 +285,8 @@ static int collect_more(nk_store *st, const char *keys)
 	int rc = NK_OK;
 	/* The first key was collect_first()'s. */
 	nk_st_next_key(&keys, &k, &n);
-	while (rc == NK_OK && nk_st_next_key(&keys, &k, &n)) {
-		sqlite3_stmt *q = nk_st_sql(st,
-					    nk_store_lookup_sql[LOOKUP_KEY]);
-		if (!q)
-			return NK_EDB;
-		nk_st_bind_text(q, 1, k, n);
-		sqlite3_bind_int64(q, 2, nk_st_gram(k, n, n));
-		rc = collect(st, q);
-	}
+	while (rc == NK_OK && nk_st_next_key(&keys, &k, &n))
+		rc = collect_key(st, LOOKUP_KEY, k, n);
 	return rc;
 }
 
@@ -589,28 +631,45 @@ static void cand_drop(nk_cand_buf *b, size_t i)
 	b->alias[i] = b->alias[b->n];
 }
 
-/* Texts of the candidates that have none yet (alias id not 0; it is 0
- * once they have).  A
- * candidate whose unchecked alias has another key only shared a hash:
- * another alias of its identity may still have the key; if none has,
- * the candidate goes. */
-static int fill_texts(nk_store *st, const char *keys)
+/* Texts of candidate i, which has none yet unless its alias id is 0 (it
+ * is 0 once it has).  A candidate whose unchecked alias has another key
+ * only shared a hash: another alias of its identity may still have the
+ * key; if none has, the candidate goes (*gone; the last takes its
+ * place). */
+static int fill_cand(nk_store *st, size_t i, const char *keys, size_t first,
+		     bool *gone)
 {
 	nk_cand_buf *b = &st->cands;
-	const size_t first = nk_st_first_key(keys);
-	int rc = NK_OK;
-	for (size_t i = 0; i < b->n && rc == NK_OK;) {
+	*gone = false;
+	while (b->alias[i]) {
 		bool wrong = false;
-		if (b->alias[i])
-			rc = fill_one(st, &b->cand[i], b->alias[i], keys, first,
-				      &wrong);
+		int rc = fill_one(st, &b->cand[i], b->alias[i], keys, first,
+				  &wrong);
 		if (rc == NK_OK && wrong)
 			rc = checked_alias(st, b->cand[i].identity, keys, first,
 					   &b->alias[i]);
-		if (rc == NK_OK && wrong && !b->alias[i])
+		if (rc != NK_OK)
+			return rc;
+		if (!wrong)
+			b->alias[i] = 0;
+		else if (!b->alias[i]) {
 			cand_drop(b, i);
-		else if (!wrong)
-			b->alias[i++] = 0;
+			*gone = true;
+			return NK_OK;
+		}
+	}
+	return NK_OK;
+}
+
+/* Texts of every candidate. */
+static int fill_texts(nk_store *st, const char *keys)
+{
+	const size_t first = nk_st_first_key(keys);
+	int rc = NK_OK;
+	for (size_t i = 0; i < st->cands.n && rc == NK_OK;) {
+		bool gone;
+		rc = fill_cand(st, i, keys, first, &gone);
+		i += !gone;
 	}
 	return rc;
 }
@@ -621,6 +680,45 @@ static int cand_cmp(const void *a, const void *b)
 	if (x->evidence != y->evidence)
 		return x->evidence < y->evidence ? -1 : 1;
 	return (x->identity > y->identity) - (x->identity < y->identity);
+}
+
+/* Move the first in rank of candidates from.. to from. */
+static void rank_next(nk_cand_buf *b, size_t from)
+{
+	size_t best = from;
+	for (size_t i = from + 1; i < b->n; i++)
+		if (cand_cmp(&b->cand[i], &b->cand[best]) < 0)
+			best = i;
+	const nk_candidate c = b->cand[from];
+	const long long a = b->alias[from];
+	b->cand[from] = b->cand[best];
+	b->alias[from] = b->alias[best];
+	b->cand[best] = c;
+	b->alias[best] = a;
+}
+
+/* The best candidate alone, with its texts: candidates are checked in
+ * rank order until one holds, and then the next, if its evidence is as
+ * strong, to tell whether the best stands alone. */
+static int keep_best(nk_store *st, const char *keys, bool *alone)
+{
+	nk_cand_buf *b = &st->cands;
+	const size_t first = nk_st_first_key(keys);
+	size_t held = 0;
+	int rc = NK_OK;
+	while (rc == NK_OK && held < 2 && held < b->n) {
+		rank_next(b, held);
+		if (held == 1 && b->cand[1].evidence != b->cand[0].evidence)
+			break;
+		/* A checked second holds; its texts are not wanted. */
+		bool gone = false;
+		if (held == 0 || b->alias[held] < 0)
+			rc = fill_cand(st, held, keys, first, &gone);
+		held += !gone;
+	}
+	*alone = held < 2;
+	b->n = held ? 1 : 0;
+	return rc;
 }
 
 /* Turn text offsets into pointers once the text buffer stops moving. */
@@ -634,37 +732,235 @@ static void fix_pointers(nk_cand_buf *b)
 
 static bool resolve_options_ok(const nk_resolve_options *o)
 {
-	const unsigned known = NK_RESOLVE_ALWAYS_NEAR | NK_RESOLVE_NO_NEAR;
+	const unsigned known = NK_RESOLVE_ALWAYS_NEAR | NK_RESOLVE_NO_NEAR |
+			       NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM;
 	return o->version == NK_RESOLVE_OPTIONS_VERSION &&
 	       o->lang >= NK_LANG_AUTO && o->lang <= NK_LANG_KO &&
 	       (o->flags & ~known) == 0;
 }
 
-static int lookup_all(nk_store *st, nk_resolution *out, const char *name,
-		      size_t len, const nk_resolve_options *o)
+/* ---------------------------------------------------------------- */
+/* The best candidate only                                            */
+/* ---------------------------------------------------------------- */
+
+/* Exact aliases: when there are any, they alone decide the best. */
+static int best_exact(nk_store *st, const char *name, size_t len)
 {
+	if (!nk_st_filter_name(st, name, len))
+		return NK_OK;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_EXACT]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, name, len);
+	sqlite3_bind_int64(q, 2, nk_st_gram(name, len, len));
+	return collect_texts(st, q, name, len);
+}
+
+/* The two smallest identities held so far. */
+typedef struct two_least {
+	long long id[2];
+} two_least;
+
+static void two_add(two_least *t, long long id)
+{
+	if (id < t->id[0]) {
+		t->id[1] = t->id[0];
+		t->id[0] = id;
+	} else if (id < t->id[1]) {
+		t->id[1] = id;
+	}
+}
+
+static bool cand_has(const nk_cand_buf *b, long long id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->cand[i].identity == id)
+			return true;
+	return false;
+}
+
+/* Whether any alias has the key as its first: if none has, aliases that
+ * hash alike never hold. */
+static int any_keyed(nk_store *st, const char *key, size_t n, bool *any)
+{
+	sqlite3_stmt *q = nk_st_sql(st,
+				    nk_store_lookup_sql[LOOKUP_ANY_KEYED]);
+	if (!q)
+		return NK_EDB;
+	nk_st_bind_text(q, 1, key, n);
+	sqlite3_bind_int64(q, 2, nk_st_gram(key, n, n));
+	const int rc = nk_st_row(st, q);
+	*any = rc == NK_OK;
+	if (rc == NK_OK)
+		sqlite3_reset(q);
+	return rc == NK_ENOTFOUND ? NK_OK : rc;
+}
+
+/* Aliases whose key hashes like the first key come by identity: only
+ * those below the two least identities held can change the best or
+ * whether it stands alone, and each is checked as it comes.  The first
+ * that does not hold may be one of many of another key that only hashes
+ * alike: then, unless some alias has the key, none will hold. */
+static int hashed_below(nk_store *st, const char *keys, size_t first,
+			two_least *t)
+{
+	nk_cand_buf *b = &st->cands;
+	sqlite3_stmt *q = nk_st_sql(st, nk_store_lookup_sql[LOOKUP_HASHED]);
+	if (!q)
+		return NK_EDB;
+	sqlite3_bind_int64(q, 1, nk_st_gram(keys, first, first));
+	long long last = 0;
+	bool probed = false, any = true;
+	int rc = NK_OK, step;
+	while (rc == NK_OK && any && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		const long long id = sqlite3_column_int64(q, 0);
+		if (id >= t->id[1])
+			break;
+		if (id == last || cand_has(b, id))
+			continue;
+		last = id;
+		rc = cand_add(b, id, sqlite3_column_int64(q, 1), NK_STORE_KEY);
+		bool gone = false;
+		if (rc == NK_OK)
+			rc = fill_cand(st, b->n - 1, keys, first, &gone);
+		if (rc == NK_OK && !gone)
+			two_add(t, id);
+		if (rc == NK_OK && gone && !probed) {
+			probed = true;
+			rc = any_keyed(st, keys, first, &any);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc == NK_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = nk_st_sqlerr(st, step);
+	return rc;
+}
+
+/* Same-key evidence, as LOOKUP_NAME and LOOKUP_KEY find it, but only as
+ * much of it as the best needs: every checked alias (few), then aliases
+ * hashed alike until they can no longer come first or second. */
+static int best_by_key(nk_store *st, const char *keys)
+{
+	const size_t first = nk_st_first_key(keys);
+	const char *list = keys, *k;
+	size_t n;
+	int rc = NK_OK;
+	for (bool one = true; rc == NK_OK && nk_st_next_key(&list, &k, &n);
+	     one = false)
+		rc = collect_key(st, one ? LOOKUP_LISTED : LOOKUP_KEY, k, n);
+	if (rc != NK_OK || !nk_st_filter_key(st, keys, first))
+		return rc;
+	two_least t = { { LLONG_MAX, LLONG_MAX } };
+	for (size_t i = 0; i < st->cands.n; i++)
+		two_add(&t, st->cands.cand[i].identity);
+	return hashed_below(st, keys, first, &t);
+}
+
+/* The best candidate, as lookup_all() would rank it first. */
+static int lookup_best(nk_store *st, nk_resolution *out, const char *name,
+		       size_t len, bool may_near, bool *alone)
+{
+	int rc = best_exact(st, name, len);
+	if (rc == NK_OK && st->cands.n == 0 && out->keys[0])
+		rc = best_by_key(st, out->keys);
+	/* Near evidence is weaker: it only counts when there is no other. */
+	if (rc == NK_OK && st->cands.n == 0 && may_near)
+		rc = collect_near(st, out->keys);
+	return rc == NK_OK ? keep_best(st, out->keys, alone) : rc;
+}
+
+/* The candidates, ranked, with their texts; *alone: no other candidate
+ * has evidence as strong as the first. */
+static int lookup_all(nk_store *st, nk_resolution *out, const char *name,
+		      size_t len, const nk_resolve_options *o, bool *alone)
+{
+	nk_cand_buf *b = &st->cands;
+	const bool may_near = !(o->flags & NK_RESOLVE_NO_NEAR) &&
+			      out->keys[0];
+	if (o->flags & NK_RESOLVE_BEST_ONLY)
+		return lookup_best(st, out, name, len, may_near, alone);
 	int rc = collect_first(st, name, len, out->keys);
 	if (rc == NK_OK)
 		rc = collect_more(st, out->keys);
 	/* Unchecked aliases are checked before they can rule near keys out. */
-	if (rc == NK_OK)
+	if (rc == NK_OK && may_near)
 		rc = fill_texts(st, out->keys);
-	const bool near = !(o->flags & NK_RESOLVE_NO_NEAR) &&
-			  (st->cands.n == 0 ||
-			   (o->flags & NK_RESOLVE_ALWAYS_NEAR));
-	if (rc == NK_OK && near && out->keys[0])
+	if (rc == NK_OK && may_near &&
+	    (b->n == 0 || (o->flags & NK_RESOLVE_ALWAYS_NEAR)))
 		rc = collect_near(st, out->keys);
-	return rc == NK_OK ? fill_texts(st, out->keys) : rc;
+	if (rc != NK_OK)
+		return rc;
+	rc = fill_texts(st, out->keys);
+	if (rc != NK_OK)
+		return rc;
+	if (b->n)
+		qsort(b->cand, b->n, sizeof *b->cand, cand_cmp);
+	*alone = b->n < 2 || b->cand[1].evidence > b->cand[0].evidence;
+	return rc;
 }
 
-static void decide(nk_resolution *out, const nk_cand_buf *b)
+static void decide(nk_resolution *out, const nk_cand_buf *b, bool alone)
 {
 	out->cand = b->cand;
 	out->n = b->n;
-	const bool strong = b->n > 0 && b->cand[0].evidence <= NK_STORE_KEY;
-	const bool alone = b->n == 1 ||
-			   (b->n > 1 && b->cand[1].evidence > b->cand[0].evidence);
-	out->resolved = strong && alone;
+	out->resolved = b->n > 0 && b->cand[0].evidence <= NK_STORE_KEY &&
+			alone;
+}
+
+/* Whether the indexes may hold anything for the name: without a near
+ * lookup, a name the filter rules out needs no transaction at all. */
+static bool worth_asking(const nk_store *st, const char *name, size_t len,
+			 const char *keys, const nk_resolve_options *o)
+{
+	if (!(o->flags & NK_RESOLVE_NO_NEAR) && keys[0])
+		return true;
+	const char *k;
+	size_t n;
+	if (nk_st_filter_name(st, name, len))
+		return true;
+	while (nk_st_next_key(&keys, &k, &n))
+		if (nk_st_filter_key(st, k, n))
+			return true;
+	return false;
+}
+
+/* Resolve name, whose keys are in out->keys. */
+static int resolve_keys(nk_resolution *out, nk_store *st, const char *name,
+			size_t len, const nk_resolve_options *o)
+{
+	nk_cand_buf *b = &st->cands;
+	b->n = 0;
+	b->tlen = 0;
+	st->filter.trusted = false;
+	int rc = o->flags & NK_RESOLVE_STREAM ? nk_st_filter_sync(st) : NK_OK;
+	bool alone = true;
+	if (rc == NK_OK && worth_asking(st, name, len, out->keys, o)) {
+		rc = nk_st_read_begin(st);
+		if (rc == NK_OK)
+			rc = nk_st_read_end(st, lookup_all(st, out, name, len,
+							   o, &alone));
+	}
+	if (rc != NK_OK) {
+		b->n = 0;
+		return rc == NK_ENOMEM ? nk_st_error(st, rc, "out of memory")
+				       : rc;
+	}
+	fix_pointers(b);
+	decide(out, b, alone);
+	return NK_OK;
+}
+
+/* The checks every resolve starts with; *o gets the options to use. */
+static int resolve_start(nk_resolution *out, nk_store *st, const char *name,
+			 size_t len, const nk_resolve_options **o)
+{
+	static const nk_resolve_options defaults = NK_RESOLVE_OPTIONS_INIT;
+	*out = (nk_resolution){ .cand = NULL };
+	if (!*o)
+		*o = &defaults;
+	if (!resolve_options_ok(*o))
+		return nk_st_error(st, NK_EINVAL, "bad resolve options");
+	return nk_st_check_name(st, name, len);
 }
 
 static int key_name(nk_store *st, nk_resolution *out, const char *name,
@@ -685,33 +981,26 @@ static int key_name(nk_store *st, nk_resolution *out, const char *name,
 int nk_store_resolve(nk_resolution *out, nk_store *st, const char *name,
 		     size_t len, const nk_resolve_options *opts)
 {
-	static const nk_resolve_options defaults = NK_RESOLVE_OPTIONS_INIT;
 	if (!out || !st)
 		return NK_EINVAL;
-	*out = (nk_resolution){ .cand = NULL };
-	if (!opts)
-		opts = &defaults;
-	if (!resolve_options_ok(opts))
-		return nk_st_error(st, NK_EINVAL, "bad resolve options");
-	int rc = nk_st_check_name(st, name, len);
+	int rc = resolve_start(out, st, name, len, &opts);
 	if (rc == NK_OK)
 		rc = key_name(st, out, name, len, opts->lang);
+	return rc == NK_OK ? resolve_keys(out, st, name, len, opts) : rc;
+}
+
+int nk_store_resolve_keyed(nk_resolution *out, nk_store *st,
+			   const char *name, size_t len, const char *keys,
+			   const nk_resolve_options *opts)
+{
+	if (!out || !st)
+		return NK_EINVAL;
+	int rc = resolve_start(out, st, name, len, &opts);
 	if (rc != NK_OK)
 		return rc;
-	st->cands.n = 0;
-	st->cands.tlen = 0;
-	rc = nk_st_read_begin(st);
-	if (rc == NK_OK)
-		rc = nk_st_read_end(st, lookup_all(st, out, name, len, opts));
-	if (rc != NK_OK) {
-		st->cands.n = 0;
-		return rc == NK_ENOMEM ? nk_st_error(st, rc, "out of memory")
-				       : rc;
-	}
-	if (st->cands.n)
-		qsort(st->cands.cand, st->cands.n, sizeof *st->cands.cand,
-		      cand_cmp);
-	fix_pointers(&st->cands);
-	decide(out, &st->cands);
-	return NK_OK;
+	const size_t n = keys ? strlen(keys) : sizeof out->keys;
+	if (n >= sizeof out->keys)
+		return nk_st_error(st, NK_EINVAL, "no keys, or keys too long");
+	memcpy(out->keys, keys, n + 1);
+	return resolve_keys(out, st, name, len, opts);
 }

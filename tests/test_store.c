@@ -460,6 +460,216 @@ START_TEST(resolve_ranks_evidence)
 }
 END_TEST
 
+/* What a resolve answered, kept past the next call on the store. */
+typedef struct answer {
+	size_t n;
+	int resolved;
+	nk_candidate best;
+	char display[NK_NAME_MAX], alias[NK_NAME_MAX];
+} answer;
+
+static answer keep(const nk_resolution *r)
+{
+	answer a = { .n = r->n, .resolved = r->resolved };
+	if (r->n) {
+		a.best = r->cand[0];
+		snprintf(a.display, sizeof a.display, "%s", r->cand[0].display);
+		snprintf(a.alias, sizeof a.alias, "%s", r->cand[0].alias);
+	}
+	return a;
+}
+
+/* The name resolved with extra flags, keyed by the caller. */
+static answer resolve_keyed(nk_store *st, const char *name, unsigned flags)
+{
+	nk_resolve_options o = NK_RESOLVE_OPTIONS_INIT;
+	o.flags = flags;
+	char keys[NK_KEY_MAX] = "";
+	nk_key_options ko = NK_KEY_OPTIONS_INIT;
+	const int k = nk_key(NULL, keys, sizeof keys, nkt_ctx(), name,
+			     strlen(name), &ko);
+	ck_assert(k == NK_OK || k == NK_EEMPTY);
+	nk_resolution r;
+	ck_assert_int_eq(nk_store_resolve_keyed(&r, st, name, strlen(name),
+						keys, &o), NK_OK);
+	ck_assert_str_eq(r.keys, keys);
+	return keep(&r);
+}
+
+/* A stream's best candidate is the full answer's first. */
+static void best_is_first(nk_store *st, const char *name, unsigned flags)
+{
+	nk_resolve_options o = NK_RESOLVE_OPTIONS_INIT;
+	o.flags = flags;
+	nk_resolution r;
+	ck_assert_int_eq(nk_store_resolve(&r, st, name, strlen(name), &o),
+			 NK_OK);
+	const answer full = keep(&r);
+	const answer best = resolve_keyed(st, name, flags |
+		NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM);
+	ck_assert_uint_eq(best.n, full.n ? 1 : 0);
+	ck_assert_int_eq(best.resolved, full.resolved);
+	if (!full.n)
+		return;
+	ck_assert_int_eq(best.best.identity, full.best.identity);
+	ck_assert_int_eq(best.best.evidence, full.best.evidence);
+	ck_assert(best.best.score == full.best.score);
+	ck_assert_str_eq(best.display, full.display);
+	ck_assert_str_eq(best.alias, full.alias);
+}
+
+START_TEST(stream_best_is_full_first)
+{
+	nk_store *st = fresh();
+	add(st, "Syngman Rhee", "Yi Seung-man");
+	add(st, "Kim Su-gil", NULL);
+	add(st, "Kim Su-gil", "Su-gil Kim");
+	add(st, "Ivan Petrov", "Petrov, Ivan");
+	add(st, "Olga Sidorova", "Ivan Petrov");
+	/* the key of 소운호 is the first of one alias, a further reading of
+	 * the other: the answer names the alias that reads so */
+	add(st, "Soh Unho", "So Unho");
+	static const char *const names[] = {
+		"Syngman Rhee", "YI Seung Man", "Kim Su-gil", "Kim Sugil",
+		"Ivan Petrov", "Petrov Ivan", "Syngmun Rhee", "Nobody Atall",
+		"???", "Olga Sidorova", "소운호", "Seo Unho",
+	};
+	static const unsigned flags[] = { 0, NK_RESOLVE_NO_NEAR,
+					  NK_RESOLVE_ALWAYS_NEAR };
+	for (size_t f = 0; f < NK_ARRAY_LEN(flags); f++)
+		for (size_t i = 0; i < NK_ARRAY_LEN(names); i++)
+			best_is_first(st, names[i], flags[f]);
+	nk_resolution r;
+	ck_assert_int_eq(nk_store_resolve_keyed(&r, st, "Ivan", 4, NULL, NULL),
+			 NK_EINVAL);
+	char long_keys[NK_KEY_MAX + 1];
+	memset(long_keys, 'k', NK_KEY_MAX);
+	long_keys[NK_KEY_MAX] = '\0';
+	ck_assert_int_eq(nk_store_resolve_keyed(&r, st, "Ivan", 4, long_keys,
+						NULL), NK_EINVAL);
+	nk_store_close(st);
+}
+END_TEST
+
+/* Many identities sharing keys, some of them as further readings: the
+ * best is found from a few of them, and must be the full answer's. */
+START_TEST(stream_best_among_many)
+{
+	static const char *const surnames[] = { "Kim", "Lee", "Park", "Choi",
+						"Yi", "Rhee" };
+	static const char *const given[] = { "Min-jun", "Minjun", "Su-gil",
+					     "Sugil", "Ji-woo", "Seo-yeon",
+					     "Eun-ji", "Un-ho" };
+	enum { IDENTITIES = 120, ALIASES_EACH = 3, LCG_A = 1103515245,
+	       LCG_C = 12345 };
+	const size_t ns = NK_ARRAY_LEN(surnames), ng = NK_ARRAY_LEN(given);
+	nk_store *st = fresh();
+	unsigned seed = 1;
+	ck_assert_int_eq(nk_store_begin(st), NK_OK);
+	for (int i = 0; i < IDENTITIES; i++) {
+		char names[ALIASES_EACH][64];
+		const char *more[ALIASES_EACH - 1];
+		for (int a = 0; a < ALIASES_EACH; a++) {
+			seed = seed * LCG_A + LCG_C;
+			const unsigned r = seed >> 16;
+			snprintf(names[a], sizeof names[a], "%s %s",
+				 surnames[r % ns], given[r / ns % ng]);
+			if (a)
+				more[a - 1] = names[a];
+		}
+		/* an identity has a name once: repeats are left out */
+		const bool same = strcmp(names[1], names[2]) == 0;
+		const size_t n = strcmp(names[0], names[1]) == 0 ||
+				 strcmp(names[0], names[2]) == 0 ? 0
+				 : same ? 1 : 2;
+		ck_assert_int_eq(nk_store_add(NULL, st, names[0], more, n, NULL),
+				 NK_OK);
+	}
+	ck_assert_int_eq(nk_store_commit(st), NK_OK);
+	static const unsigned flags[] = { 0, NK_RESOLVE_NO_NEAR,
+					  NK_RESOLVE_ALWAYS_NEAR };
+	for (size_t f = 0; f < NK_ARRAY_LEN(flags); f++)
+		for (size_t i = 0; i < ns; i++)
+			for (size_t g = 0; g < ng; g++) {
+				char name[64];
+				snprintf(name, sizeof name, "%s %s", given[g],
+					 surnames[i]);
+				best_is_first(st, name, flags[f]);
+				snprintf(name, sizeof name, "%s %s",
+					 surnames[i], given[g]);
+				best_is_first(st, name, flags[f]);
+			}
+	nk_store_close(st);
+}
+END_TEST
+
+/* The best candidate by rank can be a key hash alike only. */
+START_TEST(best_skips_key_hash_alike)
+{
+	nk_store *st = fresh();
+	add(st, "Elena Orlova", NULL);
+	const long long ivan = add(st, "Ivan Petrov", NULL);
+	add(st, "Olga Sidorova", NULL);
+	nk_store_close(st);
+	char key[NK_KEY_MAX], sql[NK_KEY_MAX + 200];
+	snprintf(key, sizeof key, "%s", nkt_key("Ivan Petrov"));
+	size_t n = strcspn(key, " ");
+	snprintf(sql, sizeof sql, "UPDATE aliases SET key_hash = %lld WHERE "
+		 "name = 'Elena Orlova'", (long long)nk_st_gram(key, n, n));
+	exec_sql(path, sql);
+	/* and a key no alias has */
+	snprintf(key, sizeof key, "%s", nkt_key("Pavel Sokolov"));
+	n = strcspn(key, " ");
+	snprintf(sql, sizeof sql, "UPDATE aliases SET key_hash = %lld WHERE "
+		 "name = 'Olga Sidorova'", (long long)nk_st_gram(key, n, n));
+	exec_sql(path, sql);
+	st = open_at(path, 0);
+	ck_assert_uint_eq(resolve_keyed(st, "Pavel Sokolov", NK_RESOLVE_NO_NEAR |
+					NK_RESOLVE_BEST_ONLY).n, 0);
+	best_is_first(st, "Pavel Sokolov", 0);
+	const answer a = resolve_keyed(st, "Petrov Ivan", NK_RESOLVE_NO_NEAR |
+				       NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM);
+	ck_assert_uint_eq(a.n, 1);
+	ck_assert(a.resolved);
+	ck_assert_int_eq(a.best.identity, ivan);
+	ck_assert_int_eq(a.best.evidence, NK_STORE_KEY);
+	best_is_first(st, "Petrov Ivan", 0);
+	nk_store_close(st);
+}
+END_TEST
+
+/* Found by a stream resolve; the filter must not hide changes. */
+static size_t streamed(nk_store *st, const char *name)
+{
+	return resolve_keyed(st, name, NK_RESOLVE_NO_NEAR |
+			     NK_RESOLVE_STREAM).n;
+}
+
+START_TEST(stream_filter_follows_changes)
+{
+	nk_store *st = fresh();
+	const long long choi = add(st, "Choi Ji-woo", "Lena Orlova");
+	ck_assert_uint_eq(streamed(st, "Olga Sidorova"), 0);
+	/* another connection */
+	nk_store *other = open_at(path, 0);
+	add(other, "Olga Sidorova", NULL);
+	nk_store_close(other);
+	ck_assert_uint_eq(streamed(st, "Olga Sidorova"), 1);
+	/* this one */
+	ck_assert_uint_eq(streamed(st, "Lee Min-ho"), 0);
+	add(st, "Lee Min-ho", NULL);
+	ck_assert_uint_eq(streamed(st, "Lee Min-ho"), 1);
+	/* a filter made inside a batch that is rolled back */
+	ck_assert_int_eq(nk_store_begin(st), NK_OK);
+	ck_assert_int_eq(nk_store_unalias(st, choi, "Lena Orlova"), NK_OK);
+	ck_assert_uint_eq(streamed(st, "Lena Orlova"), 0);
+	ck_assert_int_eq(nk_store_rollback(st), NK_OK);
+	ck_assert_uint_eq(streamed(st, "Lena Orlova"), 1);
+	ck_assert_uint_eq(streamed(st, "Choi Ji-woo"), 1);
+	nk_store_close(st);
+}
+END_TEST
+
 START_TEST(lookups_use_indexes)
 {
 	nk_store *st = fresh();
@@ -923,6 +1133,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, near_index_shrinks);
 	tcase_add_test(tc, resolve_ranks_evidence);
 	tcase_add_test(tc, key_hash_alike_is_no_evidence);
+	tcase_add_test(tc, stream_best_is_full_first);
+	tcase_add_test(tc, stream_best_among_many);
+	tcase_add_test(tc, best_skips_key_hash_alike);
+	tcase_add_test(tc, stream_filter_follows_changes);
 	tcase_add_test(tc, lookups_use_indexes);
 	tcase_add_test(tc, every_change_undoes);
 	tcase_add_test(tc, merge_keeps_shared_alias_once);

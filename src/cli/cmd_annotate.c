@@ -45,18 +45,30 @@ static nk_rec_format format_of(const annotate *a)
 	return a->in.rr.fmt;
 }
 
+/* Bytes of a score as text, "0.000" to "1.000". */
+#define SCORE_TEXT_MAX 32
+
+/* The score as text.  Most names have no identity, and so score 0: the
+ * text of that is fixed, and formatting a double is not cheap. */
+static const char *score_text(const annotation *an, char *buf)
+{
+	if (!an->identity)
+		return "0.000";
+	snprintf(buf, SCORE_TEXT_MAX, "%.3f", an->score);
+	return buf;
+}
+
 /* The record as read, then the added values in the record's format. */
 static void put_delimited(const annotate *a, const annotation *an)
 {
 	const nk_rec_format f = format_of(a) == NK_REC_CSV ? NK_REC_CSV : NK_REC_TSV;
 	const char sep = f == NK_REC_CSV ? ',' : '\t';
-	char id[32] = "", score[32];
+	char id[32] = "", score[SCORE_TEXT_MAX];
 
 	if (an->identity)
 		snprintf(id, sizeof id, "%lld", an->identity);
-	snprintf(score, sizeof score, "%.3f", an->score);
 	const char *const values[NADDED] = { an->keys, id, an->identity_name,
-					     an->match, score };
+					     an->match, score_text(an, score) };
 	fwrite(a->in.rr.raw, 1, a->in.rr.raw_len, stdout);
 	for (size_t i = 0; i < NADDED; i++) {
 		putchar(sep);
@@ -70,6 +82,7 @@ static void put_json(const annotate *a, const annotation *an)
 {
 	const char *raw = a->in.rr.raw;
 	size_t end = a->in.rr.raw_len;
+	char score[SCORE_TEXT_MAX];
 
 	while (end > 0 && raw[end - 1] != '}')
 		end--;
@@ -87,7 +100,8 @@ static void put_json(const annotate *a, const annotation *an)
 	else
 		fputs(",\"identity_id\":null,\"identity_name\":", stdout);
 	nk_cli_json_string(stdout, an->identity_name, strlen(an->identity_name));
-	printf(",\"match\":\"%s\",\"score\":%.3f}\n", an->match, an->score);
+	printf(",\"match\":\"%s\",\"score\":%s}\n", an->match,
+	       score_text(an, score));
 }
 
 static void put_annotated(const annotate *a, const annotation *an)
@@ -143,17 +157,27 @@ static bool key_error(annotate *a, int rc, const nk_key_info *info)
 	return record_error(a, msg);
 }
 
+/* Whether the name's keys are the ones the store resolves by: keyed
+ * with nothing but a language. */
+static bool keys_are_resolves(const nk_key_options *o)
+{
+	return o->flags == 0 && !o->trace;
+}
+
 /* Ask the store for the best candidate; identity 0 when it has none. */
 static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
-		      size_t len)
+		      size_t len, const char *keys)
 {
 	nk_resolve_options ro = NK_RESOLVE_OPTIONS_INIT;
 	nk_resolution r;
 
 	*res = (nk_rc_result){ .match = "none" };
 	ro.lang = a->bo.key.lang;
-	ro.flags = a->near ? 0 : NK_RESOLVE_NO_NEAR;
-	const int rc = nk_store_resolve(&r, a->st, name, len, &ro);
+	ro.flags = NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM |
+		   (a->near ? 0 : NK_RESOLVE_NO_NEAR);
+	const int rc = keys_are_resolves(&a->bo.key)
+		? nk_store_resolve_keyed(&r, a->st, name, len, keys, &ro)
+		: nk_store_resolve(&r, a->st, name, len, &ro);
 	if (rc != NK_OK) {
 		char where[256], msg[512];
 		snprintf(msg, sizeof msg, "%s: store: %s",
@@ -182,7 +206,7 @@ static bool resolve(annotate *a, annotation *an, nk_rc_result *res,
 	if (hit) {
 		*res = *hit;
 	} else {
-		if (!ask_store(a, res, name, len))
+		if (!ask_store(a, res, name, len, an->keys))
 			return false;
 		nk_rc_put(&a->cache, name, len, res);
 	}
