@@ -9,7 +9,7 @@
 #include <assert.h>
 #include <string.h>
 
-#include "ctx.h"
+#include "fold.h"
 #include "token.h"
 #include "token_tables.h"
 #include "utf8.h"
@@ -36,33 +36,34 @@ static unsigned is_upper(uint8_t letter_kind)
 
 typedef struct splitter {
 	nk_name *nm;
-	nk_token tok;     /* the open token, stored when closed */
-	size_t ntok;      /* tokens stored */
-	size_t out;       /* next compacted slot */
-	unsigned uppers;  /* capitals in the open token */
-	unsigned letters; /* letters in the open token */
-	bool open;        /* a token is being built */
-	bool joined;      /* the open token ends in a joiner, ' or - */
-	int depth;        /* parentheses */
+	nk_token tok;      /* the open token: start, script, flags */
+	size_t ntok;       /* tokens stored */
+	size_t out;        /* next compacted slot */
+	unsigned uppers;   /* capitals in the open token */
+	unsigned joiners;  /* joiners in the open token */
+	uint32_t pending;  /* a joiner waiting to see the next slot, or 0 */
+	bool open;         /* a token is being built */
+	bool joined;       /* the open token ends in a joiner, ' or - */
+	int depth;         /* parentheses */
 	int status;
 } splitter;
 
 /*
  * A joiner is only taken before a letter, so a token ends in one only
  * when the next letter is of another script; no letter folds to ASCII
- * punctuation, so that joiner is all there is to take off.
+ * punctuation, so that joiner is all there is to take off.  A token has
+ * a letter: it is opened for one.
  */
 static void close_token(splitter *sp)
 {
 	if (!sp->open)
 		return;
 	nk_token *t = &sp->tok;
-	t->len = (uint16_t)(t->len - sp->joined);
-	sp->out = t->start + t->len;
+	sp->out -= sp->joined;
+	t->len = (uint16_t)(sp->out - t->start);
 	sp->open = false;
-	if (t->len == 0)
-		return;
-	if (sp->uppers == sp->letters && sp->letters > 1)
+	const unsigned letters = t->len - (sp->joiners - sp->joined);
+	if (sp->uppers == letters && letters > 1)
 		t->flags |= NK_TOK_UPPER;
 	sp->nm->tok[sp->ntok++] = *t;
 }
@@ -77,7 +78,7 @@ static void open_token(splitter *sp, uint8_t script)
 	sp->open = true;
 	sp->joined = false;
 	sp->uppers = 0;
-	sp->letters = 0;
+	sp->joiners = 0;
 }
 
 static void flag_last(splitter *sp, uint8_t flag)
@@ -86,100 +87,58 @@ static void flag_last(splitter *sp, uint8_t flag)
 		sp->nm->tok[sp->ntok - 1].flags |= flag;
 }
 
-/* A run of letters being copied to the open token. */
-typedef struct run {
-	size_t out;      /* next compacted slot */
-	unsigned uppers; /* capitals copied */
-} run;
-
 /*
- * Copy the letters of script `script` from slot i on, compacting in place
- * (out <= i); returns the slot after them.  Inline, and called with the
- * script as a constant where it can be, so that the test of a letter's
- * script folds to a compare or two: a name is mostly such runs.
+ * ' - " between letters stay in the token; elsewhere they split, except
+ * that an apostrophe before a sign is only left out.  Whether a letter
+ * follows is known at the next slot: until then the joiner waits.
  */
-static inline size_t copy_run(nk_name *nm, size_t i, size_t end, run *r,
-			      uint8_t script)
+static void joiner(splitter *sp, uint32_t as)
 {
-	size_t out = r->out;
-	unsigned uppers = 0;
+	if (sp->open)
+		sp->pending = as;
+}
 
-	for (; i < end && is_letter(nm->kind[i]); i++) {
-		const uint32_t c = nm->text[i];
-		if (nk_token_script_of(c) != script)
-			break;
-		uppers += is_upper(nm->kind[i]);
-		nm->text[out] = c;
-		nm->marks[out] = nm->marks[i];
-		out++;
+static void take_joiner(splitter *sp, bool before_letter)
+{
+	const uint32_t as = sp->pending;
+	sp->pending = 0;
+	if (!before_letter) {
+		if (as == NK_CH_HYPHEN)
+			close_token(sp);
+		return;
 	}
-	r->out = out;
-	r->uppers = uppers;
-	return i;
+	if (as == NK_CH_HYPHEN)
+		sp->tok.flags |= NK_TOK_HYPHENED;
+	sp->nm->text[sp->out] = as;
+	sp->nm->marks[sp->out] = 0;
+	sp->out++;
+	sp->joiners++;
+	sp->joined = true;
 }
 
 /*
- * Append the run of letters of one script that starts at slot i, all to
- * one token; returns the slot after the run.
+ * Ready the open token for letters of script `script`; false when they
+ * are not kept: inside parentheses, or with one token too many (status).
  */
-static size_t letters(splitter *sp, size_t i)
+static inline bool start_letters(splitter *sp, uint8_t script)
 {
-	nk_name *nm = sp->nm;
-	const size_t end = nm->ntext;
-	const uint8_t script = nk_token_script_of(nm->text[i]);
-
+	if (sp->depth > 0)
+		return false;
+	if (sp->pending)
+		take_joiner(sp, true);
 	if (sp->open && sp->tok.script != script)
 		close_token(sp);
 	if (!sp->open)
 		open_token(sp, script);
-	if (sp->status != NK_OK)
-		return i;
-	run r = { .out = sp->out };
-	switch (script) {
-	case NK_SCRIPT_LATIN:
-		i = copy_run(nm, i, end, &r, NK_SCRIPT_LATIN);
-		break;
-	case NK_SCRIPT_CYRILLIC:
-		i = copy_run(nm, i, end, &r, NK_SCRIPT_CYRILLIC);
-		break;
-	default:
-		i = copy_run(nm, i, end, &r, script);
-		break;
-	}
-	const size_t n = r.out - sp->out;
-	sp->uppers += r.uppers;
-	sp->letters += (unsigned)n;
-	sp->tok.len = (uint16_t)(sp->tok.len + n);
 	sp->joined = false;
-	sp->out = r.out;
-	return i;
+	return sp->status == NK_OK;
 }
 
-/* ' - " between letters stay in the token; elsewhere they split. */
-static void joiner(splitter *sp, size_t i, uint32_t as)
+/* Take a slot that is not a letter. */
+static void sign(splitter *sp, uint8_t kind)
 {
-	nk_name *nm = sp->nm;
-	const bool next_letter = i + 1 < nm->ntext && is_letter(nm->kind[i + 1]);
-
-	if (sp->open && next_letter) {
-		if (as == NK_CH_HYPHEN)
-			sp->tok.flags |= NK_TOK_HYPHENED;
-		nm->text[sp->out] = as;
-		nm->marks[sp->out] = 0;
-		sp->out++;
-		sp->tok.len++;
-		sp->joined = true;
-		return;
-	}
-	if (as != NK_CH_APOSTROPHE)
-		close_token(sp);
-}
-
-/* Take the slot i, which is not a letter, or is inside parentheses. */
-static void slot(splitter *sp, size_t i)
-{
-	const uint8_t kind = sp->nm->kind[i];
-
+	if (sp->pending)
+		take_joiner(sp, false);
 	if (kind == NK_KIND_SPACE) {
 		close_token(sp); /* the common case; no token is open in ( ) */
 		return;
@@ -198,11 +157,11 @@ static void slot(splitter *sp, size_t i)
 		return;
 	switch (kind) {
 	case NK_KIND_HYPHEN:
-		joiner(sp, i, NK_CH_HYPHEN);
+		joiner(sp, NK_CH_HYPHEN);
 		break;
 	case NK_KIND_APOS:
 	case NK_KIND_QUOTE:
-		joiner(sp, i, NK_CH_APOSTROPHE);
+		joiner(sp, NK_CH_APOSTROPHE);
 		break;
 	case NK_KIND_DOT:
 		close_token(sp);
@@ -215,6 +174,66 @@ static void slot(splitter *sp, size_t i)
 	default:
 		close_token(sp);
 		break;
+	}
+}
+
+/* Take one letter slot. */
+static void letter(splitter *sp, uint32_t c, uint8_t kind, uint8_t marks)
+{
+	if (!start_letters(sp, nk_token_script_of(c)))
+		return;
+	sp->nm->text[sp->out] = c;
+	sp->nm->marks[sp->out] = marks;
+	sp->out++;
+	sp->uppers += is_upper(kind);
+}
+
+/*
+ * Copy the letters of script `script` from slot i on, compacting in place
+ * (out <= i); returns the slot after them.  Inline, and called with the
+ * script as a constant where it can be, so that the test of a letter's
+ * script folds to a compare or two: a name is mostly such runs.
+ */
+static inline size_t copy_run(splitter *sp, size_t i, size_t end,
+			      uint8_t script)
+{
+	nk_name *nm = sp->nm;
+	size_t out = sp->out;
+	unsigned uppers = 0;
+
+	for (; i < end && is_letter(nm->kind[i]); i++) {
+		const uint32_t c = nm->text[i];
+		if (nk_token_script_of(c) != script)
+			break;
+		uppers += is_upper(nm->kind[i]);
+		nm->text[out] = c;
+		nm->marks[out] = nm->marks[i];
+		out++;
+	}
+	sp->out = out;
+	sp->uppers += uppers;
+	return i;
+}
+
+/*
+ * Take the run of letter slots of one script that starts at slot i;
+ * returns the slot after the run.
+ */
+static size_t letter_slots(splitter *sp, size_t i)
+{
+	const nk_name *nm = sp->nm;
+	const size_t end = nm->ntext;
+	const uint8_t script = nk_token_script_of(nm->text[i]);
+
+	if (!start_letters(sp, script))
+		return i + 1;
+	switch (script) {
+	case NK_SCRIPT_LATIN:
+		return copy_run(sp, i, end, NK_SCRIPT_LATIN);
+	case NK_SCRIPT_CYRILLIC:
+		return copy_run(sp, i, end, NK_SCRIPT_CYRILLIC);
+	default:
+		return copy_run(sp, i, end, script);
 	}
 }
 
@@ -282,9 +301,15 @@ static uint32_t noise_hash(uint32_t first, uint32_t second, uint32_t last,
 	return (uint32_t)((key * golden) >> 32);
 }
 
+/* The first slot of a hash: its high bits, the well mixed ones. */
 static size_t noise_slot(uint32_t hash)
 {
-	return hash % NK_NOISE_SLOTS;
+	return hash >> (32 - NK_NOISE_SLOT_BITS);
+}
+
+static size_t next_slot(size_t s)
+{
+	return (s + 1) % NK_NOISE_SLOTS;
 }
 
 static uint32_t word_hash(const char32_t *w)
@@ -302,7 +327,7 @@ void nk_token_init(nk_noise_index *x)
 		const uint32_t h = word_hash(nk_noise_table[i].word);
 		size_t s = noise_slot(h);
 		while (x->word[s])
-			s = noise_slot((uint32_t)s + 1);
+			s = next_slot(s);
 		x->hash[s] = h;
 		x->word[s] = (uint8_t)(i + 1);
 	}
@@ -316,8 +341,7 @@ static bool is_noise(const nk_name *nm, const nk_token *t)
 	const uint32_t h = noise_hash(c[0], t->len > 1 ? c[1] : 0,
 				      c[t->len - 1], t->len);
 	const nk_noise_index *x = &nm->ctx->noise;
-	for (size_t s = noise_slot(h); x->word[s];
-	     s = noise_slot((uint32_t)s + 1)) {
+	for (size_t s = noise_slot(h); x->word[s]; s = next_slot(s)) {
 		const nk_noise_word *w = &nk_noise_table[x->word[s] - 1];
 		if (x->hash[s] != h || (w->needs_dot && !(t->flags & NK_TOK_DOT)))
 			continue;
@@ -396,23 +420,238 @@ static void finish_tokens(nk_name *nm, const nk_tracer *tr)
 		nm->tok[i].flags &= (uint8_t)~NK_TOK_UPPER;
 }
 
+/* The last slot taken: close the split and finish the tokens. */
+static int end_split(splitter *sp, const nk_tracer *tr)
+{
+	nk_name *nm = sp->nm;
+
+	if (sp->pending)
+		take_joiner(sp, false);
+	close_token(sp);
+	nm->ntext = sp->out;
+	nm->ntok = sp->ntok;
+	finish_tokens(nm, tr);
+	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
+}
+
 int nk_token_split(nk_name *nm, const nk_tracer *tr)
 {
 	splitter sp = { .nm = nm, .status = NK_OK };
 	const size_t end = nm->ntext;
 
 	for (size_t i = 0; i < end;) {
-		if (sp.depth > 0 || !is_letter(nm->kind[i])) {
-			slot(&sp, i++);
+		if (!is_letter(nm->kind[i])) {
+			sign(&sp, nm->kind[i++]);
 			continue;
 		}
-		i = letters(&sp, i);
+		i = letter_slots(&sp, i);
 		if (sp.status != NK_OK)
 			return sp.status;
 	}
-	close_token(&sp);
-	nm->ntext = sp.out;
-	nm->ntok = sp.ntok;
-	finish_tokens(nm, tr);
-	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
+	return end_split(&sp, tr);
+}
+
+/*
+ * Copy the run of ASCII letters at u[i], folded, to the open token;
+ * returns the offset after it.  Most of every name is such runs.
+ */
+static size_t ascii_letters(splitter *sp, const uint8_t *ascii,
+			    const unsigned char *u, size_t i, size_t len)
+{
+	if (!start_letters(sp, NK_SCRIPT_LATIN))
+		return i + 1;
+	nk_name *nm = sp->nm;
+	size_t out = sp->out;
+	unsigned uppers = 0;
+	for (; i < len && ascii[u[i]]; i++) {
+		const unsigned a = ascii[u[i]];
+		nm->text[out] = a & ~NK_ASCII_CAPITAL;
+		nm->marks[out] = 0;
+		out++;
+		uppers += a / NK_ASCII_CAPITAL;
+	}
+	sp->out = out;
+	sp->uppers += uppers;
+	return i;
+}
+
+/*
+ * The one pass over the bytes of a name: each code point folded from the
+ * tables (fold.h) and its slots taken as nk_fold_name() would write them
+ * and nk_token_split() read them.
+ */
+typedef struct reader {
+	splitter sp;
+	nk_fold_check check;
+	size_t extra;      /* slots beyond one a byte */
+	bool after_letter; /* the slot before is a kept letter */
+} reader;
+
+/* Take the slots of e, the fold of a code point. */
+static void take_entry(reader *r, const nk_fold_entry *e)
+{
+	splitter *sp = &r->sp;
+
+	if (e->kind == NK_KIND_MARK) {
+		/* a combining mark joins the slot before */
+		if (r->after_letter)
+			sp->nm->marks[sp->out - 1] |= e->marks;
+		return;
+	}
+	if (e->n == 0)
+		return;
+	if (!is_letter(e->kind)) {
+		sign(sp, e->kind); /* a sign is one slot */
+		r->after_letter = false;
+		return;
+	}
+	for (uint8_t k = 0; k < e->n; k++)
+		letter(sp, e->out[k], e->kind, k == 0 ? e->marks : 0);
+	r->after_letter = sp->depth == 0;
+}
+
+/* Take an ASCII byte that is not a letter: a sign, one slot, or none. */
+static inline void take_ascii_sign(reader *r, uint8_t kind)
+{
+	if (kind == NK_KIND_DROP)
+		return;
+	sign(&r->sp, kind);
+	r->after_letter = false;
+}
+
+/* A letter that folds to one slot: most letters outside ASCII. */
+static bool is_one_letter(const nk_fold_entry *e)
+{
+	return is_letter(e->kind) && e->n == 1;
+}
+
+/* The entry of the two-byte code point at name[i] if it is such a letter. */
+static inline const nk_fold_entry *two_byte_letter(const nk_ctx *ctx,
+						   const char *name,
+						   size_t len, size_t i)
+{
+	const uint32_t cp = i < len ? nk_utf8_two_byte(name, len, i) : 0;
+
+	if (cp == 0 || cp >= NK_FOLD_TABLE_SIZE ||
+	    !is_one_letter(&ctx->fold[cp]))
+		return NULL;
+	return &ctx->fold[cp];
+}
+
+/*
+ * Take e, a letter of one slot, and the two-byte letters of one slot and
+ * the same script that follow it (Cyrillic names, Latin letters with
+ * diacritics) without a return to the main loop each; *i is the offset
+ * after e, and is advanced.  False when the fold check fails.
+ */
+static bool take_letters(reader *r, const nk_ctx *ctx, const char *name,
+			 size_t len, size_t *i, const nk_fold_entry *e)
+{
+	splitter *sp = &r->sp;
+	const uint8_t script = nk_token_script_of(e->out[0]);
+
+	r->after_letter = start_letters(sp, script);
+	if (!r->after_letter)
+		return true;
+	nk_name *nm = sp->nm;
+	size_t out = sp->out;
+	unsigned uppers = 0;
+	bool ok = true;
+	for (;;) {
+		nm->text[out] = e->out[0];
+		nm->marks[out] = e->marks;
+		out++;
+		uppers += is_upper(e->kind);
+		e = two_byte_letter(ctx, name, len, *i);
+		if (!e || nk_token_script_of(e->out[0]) != script)
+			break;
+		ok = nk_fold_check_next(&r->check, e);
+		if (!ok)
+			break;
+		*i += 2;
+	}
+	sp->out = out;
+	sp->uppers += uppers;
+	return ok;
+}
+
+/*
+ * Take the code point at u[*i] that is not ASCII and advance *i; false
+ * when the tables cannot fold it as NFKC would the whole name, or it is
+ * not UTF-8.
+ */
+static bool take_code_point(reader *r, const nk_ctx *ctx, const char *name,
+			    size_t len, size_t *i)
+{
+	const size_t at = *i;
+	uint32_t cp;
+
+	if (!nk_utf8_decode(name, len, i, &cp))
+		return false;
+	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
+	nk_fold_entry syllable;
+	if (e) {
+		if (!nk_fold_check_next(&r->check, e))
+			return false;
+	} else if (nk_fold_is_hangul_syllable(cp)) {
+		syllable = (nk_fold_entry){ .kind = NK_KIND_LETTER, .n = 1,
+					    .out = { cp } };
+		e = &syllable;
+		nk_fold_check_plain(&r->check);
+	} else {
+		return false;
+	}
+	if (is_one_letter(e))
+		return take_letters(r, ctx, name, len, i, e);
+	const size_t bytes = *i - at;
+	if (e->n > bytes)
+		r->extra += e->n - bytes;
+	take_entry(r, e);
+	return true;
+}
+
+static bool is_ascii(unsigned char b)
+{
+	return b != 0 && b < 0x80; /* NUL is never part of a name */
+}
+
+/*
+ * Read name into r->sp; false when it needs what only the slot path
+ * does: ICU, an error to report, or counting slots that may not fit.
+ */
+static bool read_name(reader *r, const nk_ctx *ctx, const char *name,
+		      size_t len)
+{
+	const unsigned char *u = (const unsigned char *)name;
+	splitter *sp = &r->sp;
+
+	for (size_t i = 0; i < len;) {
+		if (ctx->ascii_letter[u[i]]) {
+			i = ascii_letters(sp, ctx->ascii_letter, u, i, len);
+			r->after_letter = sp->depth == 0;
+			nk_fold_check_plain(&r->check);
+		} else if (is_ascii(u[i])) {
+			take_ascii_sign(r, ctx->fold[u[i++]].kind);
+			nk_fold_check_plain(&r->check);
+		} else if (!take_code_point(r, ctx, name, len, &i)) {
+			return false;
+		}
+		if (sp->status != NK_OK)
+			return false;
+	}
+	/* an ASCII byte is one slot at most */
+	return len + r->extra <= NK_NAME_MAX;
+}
+
+int nk_token_read(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
+		  const char *name, size_t len, const nk_tracer *tr)
+{
+	reader r = { .sp = { .nm = nm, .status = NK_OK },
+		     .check = NK_FOLD_CHECK_INIT };
+
+	nm->ctx = ctx;
+	if (len <= NK_NAME_MAX && read_name(&r, ctx, name, len))
+		return end_split(&r.sp, tr);
+	const int rc = nk_fold_name(nm, bad_offset, ctx, name, len);
+	return rc != NK_OK ? rc : nk_token_split(nm, tr);
 }
