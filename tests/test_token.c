@@ -7,6 +7,7 @@
 #include "nk_test.h"
 #include "token.h"
 #include "token_tables.h"
+#include "utf8.h"
 
 static nk_name nm;
 
@@ -124,6 +125,21 @@ START_TEST(noise_index_has_room)
 }
 END_TEST
 
+START_TEST(every_honorific_is_found)
+{
+	for (size_t i = 0; i < nk_noise_count; i++) {
+		char s[64];
+		size_t n = 0;
+		for (const char32_t *c = nk_noise_table[i].word; *c; c++)
+			n += nk_utf8_put(s + n, *c);
+		memcpy(s + n, ". x", 4);
+		ck_assert_int_eq(split(s), NK_OK);
+		ck_assert_uint_eq(nm.ntok, 1);
+		ck_assert_str_eq(tok(0), "x");
+	}
+}
+END_TEST
+
 /* Both ways to a split name: in one pass, and fold then split. */
 static nk_name fused, slots;
 
@@ -205,6 +221,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, empty_and_limits);
 	tcase_add_test(tc, noise_index_has_room);
+	tcase_add_test(tc, every_honorific_is_found);
 	tcase_add_test(tc, one_pass_equals_fold_then_split);
 	suite_add_tcase(s, tc);
 	return s;
