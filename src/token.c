@@ -88,10 +88,15 @@ static uint32_t word_hash(const char32_t *w)
 	return noise_hash(w[0], w[1], w[len - 1], len);
 }
 
-/* A letter's bit in nk_noise_index.first and .last. */
-static uint32_t letter_bit(uint32_t c)
+/* The bits of nk_noise_index.ends for the first and last letters. */
+static uint32_t *noise_ends(nk_noise_index *x, size_t len, uint32_t first)
 {
-	return 1u << (c % 32);
+	return &x->ends[len][first % NK_NOISE_LETTER_BITS];
+}
+
+static uint32_t last_bit(uint32_t last)
+{
+	return 1u << (last % NK_NOISE_LETTER_BITS);
 }
 
 void nk_token_init(nk_noise_index *x)
@@ -102,8 +107,7 @@ void nk_token_init(nk_noise_index *x)
 		size_t len = 0;
 		while (w[len])
 			len++;
-		x->first[len] |= letter_bit(w[0]);
-		x->last[len] |= letter_bit(w[len - 1]);
+		*noise_ends(x, len, w[0]) |= last_bit(w[len - 1]);
 		const uint32_t h = word_hash(w);
 		size_t s = noise_slot(h);
 		while (x->word[s])
@@ -115,14 +119,14 @@ void nk_token_init(nk_noise_index *x)
 
 /*
  * Can the letters c, len of them, be an honorific, by their length and
- * first and last letters?  Most name parts cannot.
+ * first and last letters?  Nearly all name parts cannot.
  */
-static bool may_be_noise(const nk_noise_index *x, const uint32_t *c,
-			 size_t len)
+static inline bool may_be_noise(const nk_noise_index *x, const uint32_t *c,
+				size_t len)
 {
 	return len <= NK_NOISE_MAX_LEN &&
-	       (x->first[len] & letter_bit(c[0])) &&
-	       (x->last[len] & letter_bit(c[len - 1]));
+	       (x->ends[len][c[0] % NK_NOISE_LETTER_BITS] &
+		last_bit(c[len - 1]));
 }
 
 static bool is_noise(const nk_name *nm, const nk_token *t)
@@ -155,9 +159,50 @@ typedef struct splitter {
 	uint8_t caps;      /* AND of the capital bits of its letters */
 	bool open;         /* a token is being built */
 	bool joined;       /* the open token ends in a joiner, ' or - */
+	bool finish;       /* finish_tokens() has work: see note_token() */
 	int depth;         /* parentheses */
 	int status;
 } splitter;
+
+/* Does the Hangul token t end in an address term (김수길씨)? */
+static bool has_hangul_suffix(const nk_name *nm, const nk_token *t)
+{
+	if (t->len < NK_HANGUL_SUFFIX_MIN_LEN)
+		return false;
+	const uint32_t last = nm->text[t->start + t->len - 1];
+	for (size_t i = 0; i < nk_hangul_suffix_count; i++)
+		if (last == nk_hangul_suffix_table[i])
+			return true;
+	return false;
+}
+
+/* A letter or two of a script with case, the latter with a dot. */
+static void mark_initial(nk_token *t)
+{
+	if (!has_case(t))
+		return;
+	if (t->len == 1 ||
+	    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
+		t->flags |= NK_TOK_INITIAL;
+}
+
+/*
+ * What is known of a token as it is stored, while its letters are at
+ * hand: a single letter of a script with case is an initial (two with a
+ * dot: flag_last()), and whether finish_tokens() has work.  It has only
+ * for a name with a part in capitals, a part that may be an honorific,
+ * or a Hangul part that ends in an address term.
+ */
+static inline void note_token(splitter *sp, nk_token *t)
+{
+	const nk_name *nm = sp->nm;
+
+	if (t->len == 1 && has_case(t))
+		t->flags |= NK_TOK_INITIAL;
+	if ((t->flags & NK_TOK_UPPER) || t->script == NK_SCRIPT_HANGUL ||
+	    may_be_noise(&nm->ctx->noise, nm->text + t->start, t->len))
+		sp->finish = true;
+}
 
 /*
  * A joiner is only taken before a letter, so a token ends in one only
@@ -165,7 +210,7 @@ typedef struct splitter {
  * punctuation, so that joiner is all there is to take off.  A token has
  * a letter: it is opened for one.
  */
-static inline void close_token(splitter *sp)
+static void close_token(splitter *sp)
 {
 	if (!sp->open)
 		return;
@@ -176,6 +221,7 @@ static inline void close_token(splitter *sp)
 	const unsigned letters = t->len - (sp->joiners - sp->joined);
 	if (sp->caps && letters > 1)
 		t->flags |= NK_TOK_UPPER;
+	note_token(sp, t);
 	sp->nm->tok[sp->ntok++] = *t;
 }
 
@@ -196,8 +242,12 @@ static void open_token(splitter *sp, uint8_t script)
 static void flag_last(splitter *sp, uint8_t flag)
 {
 	close_token(sp);
-	if (sp->ntok > 0)
-		sp->nm->tok[sp->ntok - 1].flags |= flag;
+	if (sp->ntok == 0)
+		return;
+	nk_token *t = &sp->nm->tok[sp->ntok - 1];
+	t->flags |= flag;
+	if (flag == NK_TOK_DOT)
+		mark_initial(t);
 }
 
 /*
@@ -353,12 +403,8 @@ static size_t letter_slots(splitter *sp, size_t i)
 /* A Hangul token: 김수길씨 -> 김수길 */
 static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
 {
-	if (t->len < NK_HANGUL_SUFFIX_MIN_LEN)
-		return;
-	const uint32_t last = nm->text[t->start + t->len - 1];
-	for (size_t i = 0; i < nk_hangul_suffix_count; i++)
-		if (last == nk_hangul_suffix_table[i])
-			t->len--;
+	if (has_hangul_suffix(nm, t))
+		t->len--;
 }
 
 static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
@@ -371,17 +417,9 @@ static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
 		nm->tok[kept - 1].flags |= NK_TOK_COMMA;
 }
 
-static void mark_initial(nk_token *t)
-{
-	if (t->len == 1 ||
-	    (t->len <= NK_INITIAL_MAX_LEN && (t->flags & NK_TOK_DOT)))
-		t->flags |= NK_TOK_INITIAL;
-}
-
 /*
  * The tokens once split: honorifics dropped, address terms stripped,
- * initials marked, and the capitals flag cleared when it sets no part
- * apart.  Capitals set a part apart ("KIM Su Gil": KIM is the surname)
+ * and the capitals flag cleared when it sets no part apart.  Capitals set a part apart ("KIM Su Gil": KIM is the surname)
  * only when other parts are not in capitals too: a name written all in
  * capitals says nothing about its parts.
  */
@@ -399,7 +437,6 @@ static void finish_tokens(nk_name *nm, const nk_tracer *tr)
 		if (t->script == NK_SCRIPT_HANGUL)
 			strip_hangul_suffix(nm, t);
 		if (has_case(t)) {
-			mark_initial(t);
 			cased += t->len >= 2;
 			upper += t->len >= 2 && (t->flags & NK_TOK_UPPER);
 		}
@@ -424,7 +461,8 @@ static inline int end_split(splitter *sp, const nk_tracer *tr)
 	close_token(sp);
 	nm->ntext = sp->out;
 	nm->ntok = sp->ntok;
-	finish_tokens(nm, tr);
+	if (sp->finish)
+		finish_tokens(nm, tr);
 	return nm->ntok == 0 ? NK_EEMPTY : NK_OK;
 }
 
@@ -445,18 +483,11 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	return end_split(&sp, tr);
 }
 
-static bool is_ascii(unsigned char b)
+/* Take an ASCII byte that is not a letter: a sign, or no slot. */
+static inline void take_ascii_sign(splitter *sp, uint8_t kind)
 {
-	return b != 0 && b < 0x80; /* NUL is never part of a name */
-}
-
-/* Take an ASCII byte that is not a letter; false when it is no slot. */
-static inline bool take_ascii_sign(splitter *sp, uint8_t kind)
-{
-	if (kind == NK_KIND_DROP)
-		return false;
-	sign(sp, kind);
-	return true;
+	if (kind != NK_KIND_DROP)
+		sign(sp, kind);
 }
 
 /*
@@ -504,6 +535,38 @@ typedef struct reader {
 	size_t extra;      /* slots beyond one a byte */
 	bool after_letter; /* the slot before is a kept letter */
 } reader;
+
+static bool is_ascii(unsigned char b)
+{
+	return b != 0 && b < 0x80; /* NUL is never part of a name */
+}
+
+/*
+ * ASCII bytes, most of a name, leave r->check and r->after_letter as
+ * they are; before a code point outside ASCII at u[at] these are brought
+ * up to date from the bytes before it.  ASCII has combining class 0; the
+ * slot before is a kept letter when the last ASCII byte that is a slot
+ * (digits, say, are none) is a letter outside parentheses, and when there
+ * is none, as the code point before the ASCII bytes left it.
+ */
+static void after_ascii(reader *r, const nk_ctx *ctx, const unsigned char *u,
+			size_t at)
+{
+	if (at == 0 || !is_ascii(u[at - 1]))
+		return;
+	nk_fold_check_plain(&r->check);
+	for (; at > 0 && is_ascii(u[at - 1]); at--) {
+		const unsigned char b = u[at - 1];
+		if (ctx->ascii_letter[b]) {
+			r->after_letter = r->sp.depth == 0;
+			return;
+		}
+		if (ctx->fold[b].kind != NK_KIND_DROP) {
+			r->after_letter = false;
+			return;
+		}
+	}
+}
 
 /* Take the slots of e, the fold of a code point. */
 static void take_entry(reader *r, const nk_fold_entry *e)
@@ -595,6 +658,7 @@ static bool take_code_point(reader *r, const nk_ctx *ctx, const char *name,
 	const size_t at = *i;
 	uint32_t cp;
 
+	after_ascii(r, ctx, (const unsigned char *)name, at);
 	if (!nk_utf8_decode(name, len, i, &cp))
 		return false;
 	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
@@ -632,17 +696,14 @@ static bool read_name(reader *r, const nk_ctx *ctx, const char *name,
 	for (size_t i = 0; i < len;) {
 		if (ctx->ascii_letter[u[i]]) {
 			i = ascii_letters(sp, ctx->ascii_letter, u, i, len);
-			r->after_letter = sp->depth == 0;
-			nk_fold_check_plain(&r->check);
+			if (sp->status != NK_OK)
+				return false;
 		} else if (is_ascii(u[i])) {
-			if (take_ascii_sign(sp, ctx->fold[u[i++]].kind))
-				r->after_letter = false;
-			nk_fold_check_plain(&r->check);
-		} else if (!take_code_point(r, ctx, name, len, &i)) {
+			take_ascii_sign(sp, ctx->fold[u[i++]].kind);
+		} else if (!take_code_point(r, ctx, name, len, &i) ||
+			   sp->status != NK_OK) {
 			return false;
 		}
-		if (sp->status != NK_OK)
-			return false;
 	}
 	/* an ASCII byte is one slot at most */
 	return len + r->extra <= NK_NAME_MAX;

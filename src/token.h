@@ -16,20 +16,21 @@
 
 /* No honorific in token_tables.c is longer (господин). */
 #define NK_NOISE_MAX_LEN 8
+/* Letters are told apart by their low five bits in nk_noise_index.ends. */
+#define NK_NOISE_LETTER_BITS 32
 
 /*
  * The honorifics of token_tables.c by a hash of their first two letters,
  * last letter and length, open addressing: a name part is told apart
- * with one probe or two.  Before that, most are told apart by their first
- * and last letters: per length, the bits (1 << letter % 32) of the first
- * and of the last letters of the honorifics of that length.  Built once
+ * with one probe or two.  Before that, nearly all are told apart by a
+ * look-up of their length and their first and last letters.  Built once
  * per context.
  */
 typedef struct nk_noise_index {
 	uint32_t hash[NK_NOISE_SLOTS]; /* of the word in the slot */
 	uint8_t word[NK_NOISE_SLOTS];  /* 1 + its index in the table; 0: free */
-	uint32_t first[NK_NOISE_MAX_LEN + 1];
-	uint32_t last[NK_NOISE_MAX_LEN + 1];
+	/* per length and first letter, the bits of the last letters */
+	uint32_t ends[NK_NOISE_MAX_LEN + 1][NK_NOISE_LETTER_BITS];
 } nk_noise_index;
 
 NK_HIDDEN void nk_token_init(nk_noise_index *x);
