@@ -297,13 +297,13 @@ static inline bool start_letters(splitter *sp, uint8_t script)
 	return sp->status == NK_OK;
 }
 
-/* Take a slot that is not a letter. */
-static void sign(splitter *sp, uint8_t kind)
+/* Take a slot that is not a letter, nor a space after no joiner. */
+static void other_sign(splitter *sp, uint8_t kind)
 {
 	if (sp->pending)
 		take_joiner(sp, false);
 	if (kind == NK_KIND_SPACE) {
-		close_token(sp); /* the common case; no token is open in ( ) */
+		close_token(sp); /* no token is open in ( ) */
 		return;
 	}
 	if (kind == NK_KIND_OPEN) {
@@ -336,6 +336,15 @@ static void sign(splitter *sp, uint8_t kind)
 		close_token(sp);
 		break;
 	}
+}
+
+/* Take a slot that is not a letter: a space, mostly, inline. */
+static inline void sign(splitter *sp, uint8_t kind)
+{
+	if (kind == NK_KIND_SPACE && !sp->pending)
+		close_token(sp);
+	else
+		other_sign(sp, kind);
 }
 
 /* Take one letter slot. */
