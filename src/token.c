@@ -164,18 +164,6 @@ typedef struct splitter {
 	int status;
 } splitter;
 
-/* Does the Hangul token t end in an address term (김수길씨)? */
-static bool has_hangul_suffix(const nk_name *nm, const nk_token *t)
-{
-	if (t->len < NK_HANGUL_SUFFIX_MIN_LEN)
-		return false;
-	const uint32_t last = nm->text[t->start + t->len - 1];
-	for (size_t i = 0; i < nk_hangul_suffix_count; i++)
-		if (last == nk_hangul_suffix_table[i])
-			return true;
-	return false;
-}
-
 /* A letter or two of a script with case, the latter with a dot. */
 static void mark_initial(nk_token *t)
 {
@@ -190,8 +178,8 @@ static void mark_initial(nk_token *t)
  * What is known of a token as it is stored, while its letters are at
  * hand: a single letter of a script with case is an initial (two with a
  * dot: flag_last()), and whether finish_tokens() has work.  It has only
- * for a name with a part in capitals, a part that may be an honorific,
- * or a Hangul part that ends in an address term.
+ * for a name with a part in capitals, a Hangul part (an address term may
+ * end it) or a part that may be an honorific.
  */
 static inline void note_token(splitter *sp, nk_token *t)
 {
@@ -412,8 +400,12 @@ static size_t letter_slots(splitter *sp, size_t i)
 /* A Hangul token: 김수길씨 -> 김수길 */
 static void strip_hangul_suffix(const nk_name *nm, nk_token *t)
 {
-	if (has_hangul_suffix(nm, t))
-		t->len--;
+	if (t->len < NK_HANGUL_SUFFIX_MIN_LEN)
+		return;
+	const uint32_t last = nm->text[t->start + t->len - 1];
+	for (size_t i = 0; i < nk_hangul_suffix_count; i++)
+		if (last == nk_hangul_suffix_table[i])
+			t->len--;
 }
 
 static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
@@ -427,10 +419,11 @@ static void drop_honorific(nk_name *nm, const nk_token *t, size_t kept,
 }
 
 /*
- * The tokens once split: honorifics dropped, address terms stripped,
- * and the capitals flag cleared when it sets no part apart.  Capitals set a part apart ("KIM Su Gil": KIM is the surname)
- * only when other parts are not in capitals too: a name written all in
- * capitals says nothing about its parts.
+ * The tokens once split: honorifics dropped, address terms stripped, and
+ * the capitals flag cleared when it sets no part apart.  Capitals set a
+ * part apart ("KIM Su Gil": KIM is the surname) only when other parts
+ * are not in capitals too: a name written all in capitals says nothing
+ * about its parts.
  */
 static void finish_tokens(nk_name *nm, const nk_tracer *tr)
 {
@@ -491,6 +484,8 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	}
 	return end_split(&sp, tr);
 }
+
+/* ---- the one pass over the bytes ---------------------------------- */
 
 /* Take an ASCII byte that is not a letter: a sign, or no slot. */
 static inline void take_ascii_sign(splitter *sp, uint8_t kind)

@@ -109,7 +109,8 @@ static inline uint32_t nk_utf8_two_byte(const char *s, size_t len, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
 
-	if (u[0] < 0xC2 || u[0] >= 0xE0 || len - i < 2 || !nk_utf8_is_cont(u[1]))
+	if (u[0] < 0xC2 || u[0] >= 0xE0 || len - i < 2 ||
+	    !nk_utf8_is_cont(u[1]))
 		return 0;
 	return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
 }

@@ -192,7 +192,8 @@ START_TEST(one_pass_equals_fold_then_split)
 		const unsigned parts = 1 + (seed >> 16) % 10;
 		for (unsigned k = 0; k < parts; k++) {
 			seed = seed * 1103515245u + 12345u;
-			const char *p = pieces[(seed >> 16) % NK_ARRAY_LEN(pieces)];
+			const size_t pick = (seed >> 16) % NK_ARRAY_LEN(pieces);
+			const char *p = pieces[pick];
 			const size_t m = strlen(p);
 			memcpy(s + len, p, m);
 			len += m;
