@@ -23,6 +23,12 @@
 #define NK_FOLD_PUNCT_FIRST 0x2000u
 #define NK_FOLD_PUNCT_LAST 0x206Fu
 
+/* Bytes, for the table of the ASCII letters. */
+#define NK_BYTE_VALUES 256
+
+/* In nk_ctx.ascii_letter: the bit that says the letter was a capital. */
+#define NK_ASCII_CAPITAL 0x80u
+
 /* Most code points one code point folds to (æ -> a e, ß -> s s). */
 #define NK_FOLD_OUT_MAX 3
 
@@ -50,12 +56,17 @@ struct nk_ctx {
 	const UNormalizer2 *nfd;  /* ICU-owned singleton */
 	nk_fold_entry fold[NK_FOLD_TABLE_SIZE];
 	nk_fold_entry fold_punct[NK_FOLD_PUNCT_LAST - NK_FOLD_PUNCT_FIRST + 1];
+	/* A byte's ASCII letter as folded, NK_ASCII_CAPITAL set for a
+	 * capital; 0 for any other byte.  The letters of ctx->fold in one
+	 * byte each, for the loop that reads most of every name. */
+	uint8_t ascii_letter[NK_BYTE_VALUES];
 	nk_noise_index noise;
 	nk_ru_index ru;
 	nk_given_table given; /* Russian given names, for comparison */
 };
 
-/* Fill ctx->fold and ctx->fold_punct; NK_OK or NK_EICU. */
+/* Fill ctx->fold, ctx->fold_punct and ctx->ascii_letter; NK_OK or
+ * NK_EICU. */
 NK_HIDDEN int nk_fold_init(nk_ctx *ctx);
 
 /* Fold one code point outside (or inside) the table. */

@@ -19,9 +19,6 @@
 #define NK_NFKC_CAP (2 * NK_NAME_MAX)
 /* Room for the NFKC form of one code point (U+FDFA is 18 units). */
 #define NK_FOLD_NFKC_MAX 32
-/* Precomposed Hangul syllables, which NFKC leaves as they are. */
-#define NK_HANGUL_FIRST 0xAC00u
-#define NK_HANGUL_LAST 0xD7A3u
 /* A slot count that says the slots of a code point did not fit. */
 #define NK_FOLD_FULL (NK_NAME_MAX + 1)
 
@@ -230,6 +227,23 @@ void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 		e->direct |= NK_FOLD_DIRECT_TABLE;
 }
 
+static bool is_letter(uint8_t kind)
+{
+	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
+}
+
+/* An ASCII letter folds to one ASCII letter, a capital to its small one. */
+static void init_ascii_letters(nk_ctx *ctx)
+{
+	for (uint32_t b = 1; b < NK_ASCII_CAPITAL; b++) {
+		const nk_fold_entry *e = &ctx->fold[b];
+		if (!is_letter(e->kind))
+			continue;
+		ctx->ascii_letter[b] = (uint8_t)(e->out[0] |
+			(e->kind == NK_KIND_UPPER ? NK_ASCII_CAPITAL : 0));
+	}
+}
+
 int nk_fold_init(nk_ctx *ctx)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -244,17 +258,8 @@ int nk_fold_init(nk_ctx *ctx)
 		nk_fold_compute(ctx, cp, &ctx->fold[cp]);
 	for (uint32_t cp = NK_FOLD_PUNCT_FIRST; cp <= NK_FOLD_PUNCT_LAST; cp++)
 		nk_fold_compute(ctx, cp, &ctx->fold_punct[cp - NK_FOLD_PUNCT_FIRST]);
+	init_ascii_letters(ctx);
 	return NK_OK;
-}
-
-/* The cached fold of cp, NULL when only ICU can tell. */
-static const nk_fold_entry *cached(const nk_ctx *ctx, uint32_t cp)
-{
-	if (cp < NK_FOLD_TABLE_SIZE)
-		return &ctx->fold[cp];
-	if (cp >= NK_FOLD_PUNCT_FIRST && cp <= NK_FOLD_PUNCT_LAST)
-		return &ctx->fold_punct[cp - NK_FOLD_PUNCT_FIRST];
-	return NULL;
 }
 
 /*
@@ -279,35 +284,21 @@ static inline size_t emit(nk_name *nm, size_t n, const nk_fold_entry *e)
 	return n + e->n;
 }
 
-static bool is_hangul_syllable(uint32_t cp)
-{
-	return cp >= NK_HANGUL_FIRST && cp <= NK_HANGUL_LAST;
-}
-
 /*
  * The one pass over the bytes of a name: check, decode and fold each code
- * point from the tables, and see whether that gives what normalizing the
- * whole name would.  It does when every code point is a table letter or
- * sign (the fold of a table entry already includes its NFKC), or when the
- * name passes Unicode's NFKC quick check (its code points are NFKC and its
- * combining marks in canonical order: NFKC leaves it as it is).
+ * point from the tables while they give what normalizing the whole name
+ * would (nk_fold_check).
  */
 typedef struct fold_pass {
 	nk_name *nm;
-	size_t n;       /* slots written, or NK_FOLD_FULL */
-	uint8_t direct; /* enum nk_fold_direct bits all code points share */
-	uint8_t ccc;    /* combining class of the code point before */
+	size_t n;            /* slots written, or NK_FOLD_FULL */
+	nk_fold_check check;
 } fold_pass;
 
 /* Fold e, the entry of a code point; false when ICU has to fold the name. */
 static bool fold_cached(fold_pass *p, const nk_fold_entry *e)
 {
-	uint8_t direct = e->direct;
-	if (e->ccc != 0 && p->ccc > e->ccc)
-		direct &= (uint8_t)~NK_FOLD_DIRECT_NFKC;
-	p->direct &= direct;
-	p->ccc = e->ccc;
-	if (p->direct == 0)
+	if (!nk_fold_check_next(&p->check, e))
 		return false;
 	if (p->n != NK_FOLD_FULL)
 		p->n = emit(p->nm, p->n, e);
@@ -317,7 +308,7 @@ static bool fold_cached(fold_pass *p, const nk_fold_entry *e)
 /* A precomposed Hangul syllable: already NFKC, caseless, its own fold. */
 static void fold_hangul(fold_pass *p, uint32_t cp)
 {
-	p->ccc = 0;
+	nk_fold_check_plain(&p->check);
 	if (p->n >= NK_NAME_MAX) {
 		p->n = NK_FOLD_FULL;
 		return;
@@ -330,11 +321,11 @@ static void fold_hangul(fold_pass *p, uint32_t cp)
 /* Fold the code point cp; false when ICU has to fold the name. */
 static bool fold_code(fold_pass *p, const nk_ctx *ctx, uint32_t cp)
 {
-	const nk_fold_entry *e = cached(ctx, cp);
+	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
 
 	if (e)
 		return fold_cached(p, e);
-	if (!is_hangul_syllable(cp))
+	if (!nk_fold_is_hangul_syllable(cp))
 		return false;
 	fold_hangul(p, cp);
 	return true;
@@ -352,7 +343,7 @@ static size_t fold_ascii_near_full(fold_pass *p, const nk_ctx *ctx,
 	for (; i < len && is_ascii(u[i]); i++)
 		if (p->n != NK_FOLD_FULL)
 			p->n = emit(p->nm, p->n, &ctx->fold[u[i]]);
-	p->ccc = 0;
+	nk_fold_check_plain(&p->check);
 	return i;
 }
 
@@ -379,7 +370,7 @@ static size_t fold_ascii(fold_pass *p, const nk_ctx *ctx,
 		n += e->n;
 	}
 	p->n = n;
-	p->ccc = 0;
+	nk_fold_check_plain(&p->check);
 	return i;
 }
 
@@ -405,7 +396,7 @@ static int fold_unicode(nk_name *nm, const nk_ctx *ctx, const char *s,
 		UChar32 c;
 		nk_fold_entry tmp;
 		U16_NEXT(norm, i, m, c);
-		const nk_fold_entry *e = cached(ctx, (uint32_t)c);
+		const nk_fold_entry *e = nk_fold_cached(ctx, (uint32_t)c);
 		if (!e) {
 			nk_fold_compute(ctx, (uint32_t)c, &tmp);
 			e = &tmp;
@@ -436,8 +427,7 @@ int nk_fold_name(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 		 const char *name, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)name;
-	fold_pass p = { .nm = nm,
-			.direct = NK_FOLD_DIRECT_TABLE | NK_FOLD_DIRECT_NFKC };
+	fold_pass p = { .nm = nm, .check = NK_FOLD_CHECK_INIT };
 	size_t i = 0;
 
 	if (len > NK_NAME_MAX)

@@ -1,7 +1,8 @@
 /*
  * key.c - nk_key(): runs a name through the stages in order.
  *
- *   UTF-8 check + Unicode fold (fold.c) -> tokens (token.c)
+ *   UTF-8 check + Unicode fold (fold.c) -> tokens (token.c), in one
+ *   pass unless traced
  *   -> language decision (lang.c) -> language rules (ru.c, ko.c,
  *   generic.c) -> keys
  */
@@ -23,8 +24,6 @@ static void trace_fold(const nk_tracer *tr, const nk_name *nm)
 		{ NK_MARK_DIAERESIS, "diaeresis" }, { NK_MARK_CARON, "caron" },
 		{ NK_MARK_OTHER, "other mark" },
 	};
-	if (!tr->fn)
-		return;
 	for (size_t i = 0; i < nm->ntext; i++)
 		for (size_t k = 0; k < NK_ARRAY_LEN(marks); k++)
 			if (nm->marks[i] & marks[k].bit && nk_is_alpha(nm->text[i]))
@@ -37,8 +36,6 @@ static void trace_tokens(const nk_tracer *tr, const nk_name *nm)
 	static const char *const script_names[] = {
 		"none", "latin", "cyrillic", "hangul", "other"
 	};
-	if (!tr->fn)
-		return;
 	for (size_t i = 0; i < nm->ntok; i++) {
 		const nk_token *t = &nm->tok[i];
 		char w[NK_NAME_MAX];
@@ -49,6 +46,26 @@ static void trace_tokens(const nk_tracer *tr, const nk_name *nm)
 			 t->flags & NK_TOK_HYPHENED ? " hyphened" : "",
 			 t->flags & NK_TOK_UPPER ? " capitals" : "");
 	}
+}
+
+/*
+ * Fold and split as two passes, so that the trace shows the folded slots,
+ * those of dropped parts too.
+ */
+static int fold_split_traced(nk_name *nm, nk_key_info *info,
+			     const nk_ctx *ctx, const char *name, size_t len,
+			     const nk_tracer *tr)
+{
+	nm->ctx = ctx;
+	int rc = nk_fold_name(nm, &info->error_offset, ctx, name, len);
+	if (rc != NK_OK)
+		return rc;
+	trace_fold(tr, nm);
+	rc = nk_token_split(nm, tr);
+	if (rc != NK_OK)
+		return rc;
+	trace_tokens(tr, nm);
+	return NK_OK;
 }
 
 static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
@@ -100,15 +117,11 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	buf[0] = '\0';
 
 	const nk_tracer tr = { opts->trace, opts->trace_data };
-	nm.ctx = ctx;
-	int rc = nk_fold_name(&nm, &info->error_offset, ctx, name, len);
+	int rc = tr.fn ? fold_split_traced(&nm, info, ctx, name, len, &tr)
+		       : nk_token_read(&nm, &info->error_offset, ctx, name,
+				       len, &tr);
 	if (rc != NK_OK)
 		return rc;
-	trace_fold(&tr, &nm);
-	rc = nk_token_split(&nm, &tr);
-	if (rc != NK_OK)
-		return rc;
-	trace_tokens(&tr, &nm);
 
 	nk_ko_scan ko;
 	info->lang = nk_lang_decide(&nm, opts->lang, &ko, &tr);

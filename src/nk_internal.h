@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "namekey.h"
 
@@ -100,9 +101,23 @@ typedef struct nk_tracer {
 /* A tracer that reports nothing, for internal calls that should not. */
 extern NK_HIDDEN const nk_tracer nk_tracer_none;
 
-NK_HIDDEN void nk_trace(const nk_tracer *t, const char *stage,
-			const char *fmt, ...)
+/* Report one formatted line to the tracer t, which listens (t->fn). */
+NK_HIDDEN void nk_trace_line(const nk_tracer *t, const char *stage,
+			     const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Trace a line when the caller asked for a trace.  A macro so that the
+ * check is made in place: every name passes trace points, and a call with
+ * variable arguments costs even when nothing listens.  The arguments are
+ * not evaluated then.
+ */
+#define nk_trace(t, ...)                                              \
+	do {                                                          \
+		const nk_tracer *const nk_trace_t_ = (t);             \
+		if (nk_trace_t_ && nk_trace_t_->fn)                   \
+			nk_trace_line(nk_trace_t_, __VA_ARGS__);      \
+	} while (0)
 
 /* Bounded string builder for keys; overflow is sticky, checked at end. */
 typedef struct nk_out {
@@ -112,9 +127,28 @@ typedef struct nk_out {
 	bool overflow;
 } nk_out;
 
-NK_HIDDEN void nk_out_char(nk_out *o, char c);
-NK_HIDDEN void nk_out_str(nk_out *o, const char *s);
-NK_HIDDEN void nk_out_mem(nk_out *o, const char *s, size_t n);
+/* Inline: the rules write a key a few bytes at a time. */
+static inline void nk_out_mem(nk_out *o, const char *s, size_t n)
+{
+	if (o->overflow || n >= o->cap - o->len) {
+		o->overflow = true;
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
+static inline void nk_out_char(nk_out *o, char c)
+{
+	nk_out_mem(o, &c, 1);
+}
+
+/* Inline also so that the length of a literal is known when compiled. */
+static inline void nk_out_str(nk_out *o, const char *s)
+{
+	nk_out_mem(o, s, strlen(s));
+}
 
 /* Is the slot an ASCII lowercase letter? */
 static inline bool nk_is_alpha(uint32_t c)

@@ -100,6 +100,21 @@ static inline bool nk_utf8_decode(const char *s, size_t len, size_t *i,
 	return true;
 }
 
+/*
+ * The code point of the two-byte sequence at s[i], i < len, or 0 when
+ * there is none (0 is never one).  Inline: Latin letters with diacritics
+ * and Cyrillic letters are read with it once a letter.
+ */
+static inline uint32_t nk_utf8_two_byte(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] < 0xC2 || u[0] >= 0xE0 || len - i < 2 ||
+	    !nk_utf8_is_cont(u[1]))
+		return 0;
+	return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+}
+
 /* Encode cp into out (4 bytes room); returns bytes written. */
 NK_HIDDEN size_t nk_utf8_put(char *out, uint32_t cp);
 
