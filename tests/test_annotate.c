@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "nk_test.h"
 
 START_TEST(csv_with_header)
@@ -97,6 +99,73 @@ START_TEST(store_fields)
 }
 END_TEST
 
+/* Overwrite the pages of the alias-key table, its index and the index of
+ * alias texts, so that the store opens but a lookup of a name fails. */
+static void damage_lookups(const char *db)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long page_size = 0, pages[3];
+	size_t n = 0;
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &st,
+					    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	page_size = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT rootpage FROM "
+			 "sqlite_master WHERE tbl_name = 'alias_keys' "
+			 "OR name = 'aliases_name'", -1,
+			 &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && n < sizeof pages / sizeof pages[0])
+		pages[n++] = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	ck_assert_uint_eq(n, sizeof pages / sizeof pages[0]);
+	FILE *f = fopen(db, "r+b");
+	ck_assert_ptr_nonnull(f);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(fseek(f, (pages[i] - 1) * page_size, SEEK_SET), 0);
+		for (long k = 0; k < page_size; k++)
+			fputc(0xA5, f);
+	}
+	fclose(f);
+}
+
+/* A record the store fails on is left out, written once as it came, or
+ * stops the run: never written annotated as if the store had no match. */
+START_TEST(store_error_policies)
+{
+	char db[] = "/tmp/nkt_db_XXXXXX";
+	char args[256];
+	close(mkstemp(db));
+	remove(db);
+	snprintf(args, sizeof args, "add --db %s 'Syngman Rhee'", db);
+	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
+	damage_lookups(db);
+	const char *in = "Syngman Rhee\n";
+
+	snprintf(args, sizeof args, "annotate --db %s --on-error skip", db);
+	const nkt_result *r = nkt_cli(in, args);
+	ck_assert_int_eq(r->status, 1);
+	ck_assert_str_eq(r->out, "");
+	ck_assert_ptr_nonnull(strstr(r->err, "line 1: store "));
+	ck_assert_ptr_nonnull(strstr(r->err, "; skipped"));
+
+	snprintf(args, sizeof args, "annotate --db %s --on-error pass", db);
+	r = nkt_cli(in, args);
+	ck_assert_int_eq(r->status, 1);
+	ck_assert_str_eq(r->out, "Syngman Rhee\n");
+
+	snprintf(args, sizeof args, "annotate --db %s", db);
+	r = nkt_cli(in, args);
+	ck_assert_int_eq(r->status, 1);
+	ck_assert_str_eq(r->out, "");
+	ck_assert_ptr_nonnull(strstr(r->err, "stopping"));
+	remove(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("annotate");
@@ -106,6 +175,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, on_error_policies);
 	tcase_add_test(tc, one_record_out_per_record_in);
 	tcase_add_test(tc, store_fields);
+	tcase_add_test(tc, store_error_policies);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -165,8 +165,8 @@ static bool keys_are_resolves(const nk_key_options *o)
 }
 
 /* Ask the store for the best candidate; identity 0 when it has none. */
-static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
-		      size_t len, const char *keys)
+static int ask_store(annotate *a, nk_rc_result *res, const char *name,
+		     size_t len, const char *keys)
 {
 	nk_resolve_options ro = NK_RESOLVE_OPTIONS_INIT;
 	nk_resolution r;
@@ -178,20 +178,24 @@ static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
 	const int rc = keys_are_resolves(&a->bo.key)
 		? nk_store_resolve_keyed(&r, a->st, name, len, keys, &ro)
 		: nk_store_resolve(&r, a->st, name, len, &ro);
-	if (rc != NK_OK) {
-		char where[256], msg[512];
-		snprintf(msg, sizeof msg, "%s: store: %s",
-			 nk_input_where(&a->in, where, sizeof where),
-			 nk_store_errmsg(a->st));
-		return record_error(a, msg);
-	}
-	if (r.n == 0)
-		return true;
+	if (rc != NK_OK || r.n == 0)
+		return rc;
 	res->identity = r.cand[0].identity;
 	snprintf(res->display, sizeof res->display, "%s", r.cand[0].display);
 	res->match = nk_store_evidence_name(r.cand[0].evidence);
 	res->score = r.cand[0].score;
-	return true;
+	return NK_OK;
+}
+
+/* The store failed on this record: what --on-error says, nothing written
+ * for it yet, so skip leaves it out and pass writes it once. */
+static bool store_error(annotate *a)
+{
+	char where[256], msg[512];
+	snprintf(msg, sizeof msg, "%s: %s",
+		 nk_input_where(&a->in, where, sizeof where),
+		 nk_store_errmsg(a->st));
+	return record_error(a, msg);
 }
 
 /*
@@ -199,22 +203,23 @@ static bool ask_store(annotate *a, nk_rc_result *res, const char *name,
  * run: a name the store learns meanwhile, from another process, is seen
  * from its first new spelling on.
  */
-static bool resolve(annotate *a, annotation *an, nk_rc_result *res,
-		    const char *name, size_t len)
+static int resolve(annotate *a, annotation *an, nk_rc_result *res,
+		   const char *name, size_t len)
 {
 	const nk_rc_result *hit = nk_rc_get(&a->cache, name, len);
 	if (hit) {
 		*res = *hit;
 	} else {
-		if (!ask_store(a, res, name, len, an->keys))
-			return false;
+		const int rc = ask_store(a, res, name, len, an->keys);
+		if (rc != NK_OK)
+			return rc;
 		nk_rc_put(&a->cache, name, len, res);
 	}
 	an->identity = res->identity;
 	an->identity_name = res->display;
 	an->match = res->match;
 	an->score = res->score;
-	return true;
+	return NK_OK;
 }
 
 static bool one_record(annotate *a, const char *name, size_t len)
@@ -228,8 +233,8 @@ static bool one_record(annotate *a, const char *name, size_t len)
 		return key_error(a, rc, &info);
 	annotation an = { keys, 0, "", "none", 0.0 };
 	nk_rc_result res;
-	if (a->st && !resolve(a, &an, &res, name, len))
-		return false;
+	if (a->st && resolve(a, &an, &res, name, len) != NK_OK)
+		return store_error(a);
 	put_annotated(a, &an);
 	return true;
 }
