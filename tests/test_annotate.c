@@ -87,7 +87,7 @@ START_TEST(store_fields)
 	ck_assert_ptr_nonnull(strstr(r->out, "\t\t\tnone\t0.000\n"));
 	snprintf(args, sizeof args, "annotate --near --db %s", db);
 	r = nkt_cli("Konstantin Rozhdestvinsky\nKonstantin Rozhdestvinsky\n", args);
-	ck_assert_ptr_nonnull(strstr(r->out, "\t2\tKonstantin Rozhdestvensky\tnear\t"));
+	ck_assert_ptr_nonnull(strstr(r->out, "\t2\tKonstantin Rozhdestvensky\tnear\t0.700\n"));
 	const char *second = strchr(r->out, '\n');
 	ck_assert_ptr_nonnull(second);
 	ck_assert_ptr_nonnull(strstr(second, "\t2\tKonstantin Rozhdestvensky\tnear\t"));

@@ -45,16 +45,23 @@ static nk_rec_format format_of(const annotate *a)
 	return a->in.rr.fmt;
 }
 
-/* Bytes of a score as text, "0.000" to "1.000". */
-#define SCORE_TEXT_MAX 32
+/* Bytes of a score as text, "0.000" to "1.000", with its NUL. */
+#define SCORE_TEXT_MAX 8
+#define SCORE_SCALE 1000
 
-/* The score as text.  Most names have no identity, and so score 0: the
- * text of that is fixed, and formatting a double is not cheap. */
+/* The score as text with three decimals, as "%.3f" writes it; built by
+ * hand because formatting a double costs more than resolving a name
+ * the cache holds. */
 static const char *score_text(const annotation *an, char *buf)
 {
-	if (!an->identity)
-		return "0.000";
-	snprintf(buf, SCORE_TEXT_MAX, "%.3f", an->score);
+	double s = an->score < 0 ? 0 : an->score > 1 ? 1 : an->score;
+	const unsigned milli = (unsigned)(s * SCORE_SCALE + 0.5);
+	buf[0] = (char)('0' + milli / SCORE_SCALE);
+	buf[1] = '.';
+	buf[2] = (char)('0' + milli / 100 % 10);
+	buf[3] = (char)('0' + milli / 10 % 10);
+	buf[4] = (char)('0' + milli % 10);
+	buf[5] = '\0';
 	return buf;
 }
 
@@ -181,7 +188,9 @@ static int ask_store(annotate *a, nk_rc_result *res, const char *name,
 	if (rc != NK_OK || r.n == 0)
 		return rc;
 	res->identity = r.cand[0].identity;
-	snprintf(res->display, sizeof res->display, "%s", r.cand[0].display);
+	const size_t n = strnlen(r.cand[0].display, sizeof res->display - 1);
+	memcpy(res->display, r.cand[0].display, n);
+	res->display[n] = '\0';
 	res->match = nk_store_evidence_name(r.cand[0].evidence);
 	res->score = r.cand[0].score;
 	return NK_OK;

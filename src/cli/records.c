@@ -580,12 +580,19 @@ static void put_csv(FILE *out, const char *s, size_t n)
 	putc('"', out);
 }
 
-/* TSV has no quoting: tabs and newlines inside a value become spaces. */
+/* TSV has no quoting: tabs and newlines inside a value become spaces.
+ * Values rarely hold one, so the text between them goes out in runs. */
 static void put_tsv(FILE *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		putc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i],
-		     out);
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			continue;
+		fwrite(s + from, 1, i - from, out);
+		putc(' ', out);
+		from = i + 1;
+	}
+	fwrite(s + from, 1, n - from, out);
 }
 
 void nk_rec_put_field(FILE *out, nk_rec_format fmt, const char *s, size_t n)
