@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "nk_test.h"
 
@@ -192,4 +193,13 @@ int nkt_run(Suite *s)
 	nk_ctx_unref(ctx);
 	ctx = NULL;
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+void nkt_db_path(char path[sizeof NKT_DB_TEMPLATE])
+{
+	memcpy(path, NKT_DB_TEMPLATE, sizeof NKT_DB_TEMPLATE);
+	const int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	remove(path);
 }

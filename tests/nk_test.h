@@ -46,6 +46,12 @@ typedef struct nkt_result {
  */
 const nkt_result *nkt_cli(const char *input, const char *args);
 
+/* Template of nkt_db_path()'s paths; a buffer of its size holds one. */
+#define NKT_DB_TEMPLATE "/tmp/nkt_db_XXXXXX"
+
+/* A fresh path where no store exists yet, for a test to create one. */
+void nkt_db_path(char path[sizeof NKT_DB_TEMPLATE]);
+
 /*
  * A made-up name (two capitalised words of consonant-vowel syllables,
  * "Kalo Minesu"), different for every n: never a real person's, and

@@ -67,10 +67,9 @@ END_TEST
 
 START_TEST(store_fields)
 {
-	char db[] = "/tmp/nkt_db_XXXXXX";
+	char db[sizeof NKT_DB_TEMPLATE];
 	char args[256];
-	close(mkstemp(db));
-	remove(db);
+	nkt_db_path(db);
 	snprintf(args, sizeof args, "add --db %s 'Syngman Rhee' --alias 이승만", db);
 	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
 	snprintf(args, sizeof args, "annotate --db %s", db);
@@ -136,10 +135,9 @@ static void damage_lookups(const char *db)
  * stops the run: never written annotated as if the store had no match. */
 START_TEST(store_error_policies)
 {
-	char db[] = "/tmp/nkt_db_XXXXXX";
+	char db[sizeof NKT_DB_TEMPLATE];
 	char args[256];
-	close(mkstemp(db));
-	remove(db);
+	nkt_db_path(db);
 	snprintf(args, sizeof args, "add --db %s 'Syngman Rhee'", db);
 	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
 	damage_lookups(db);

@@ -115,10 +115,9 @@ END_TEST
 
 START_TEST(store_identities_win_and_save_is_one_transaction)
 {
-	char db[] = "/tmp/nkt_db_XXXXXX";
+	char db[sizeof NKT_DB_TEMPLATE];
 	char args[256];
-	close(mkstemp(db));
-	remove(db);
+	nkt_db_path(db);
 	/* the store knows two different Kim Su-gils and one Zyuganov */
 	snprintf(args, sizeof args, "add --db %s 'Kim Su-gil' --alias 'KIM Su Gil'", db);
 	ck_assert_int_eq(nkt_cli(NULL, args)->status, 0);
