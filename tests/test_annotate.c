@@ -51,6 +51,18 @@ START_TEST(on_error_policies)
 }
 END_TEST
 
+/* A stream is keyed in order on one thread: --threads would promise
+ * what annotate does not do. */
+START_TEST(threads_refused)
+{
+	const nkt_result *r = nkt_cli("Ivanov\n", "annotate --threads 2");
+	ck_assert_int_eq(r->status, 2);
+	ck_assert_str_eq(r->out, "");
+	ck_assert_ptr_nonnull(strstr(r->err, "one thread"));
+	ck_assert_int_eq(nkt_cli("Ivanov\n", "annotate --threads 1")->status, 0);
+}
+END_TEST
+
 START_TEST(one_record_out_per_record_in)
 {
 	const nkt_result *r = nkt_cli("a\tKim Su-gil\tx\nb\tIvanov\ty\n",
@@ -170,6 +182,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_with_header);
 	tcase_add_test(tc, jsonl_members_added);
 	tcase_add_test(tc, on_error_policies);
+	tcase_add_test(tc, threads_refused);
 	tcase_add_test(tc, one_record_out_per_record_in);
 	tcase_add_test(tc, store_fields);
 	tcase_add_test(tc, store_error_policies);

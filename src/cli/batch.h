@@ -72,7 +72,6 @@ typedef struct nk_batch_options {
 	"  --header        the first TSV/CSV record is a header\n" \
 	"  --lang LANG     key every name as auto, ru, ko or other\n" \
 	"  --fold-gender   one key for Ivanov and Ivanova\n" \
-	"  --threads N     key on N threads (default: all cores)\n" \
 	"  --store         resolve names against the alias store first\n" \
 	"  --db PATH       that store (implies --store; default\n" \
 	"                  $NAMEKEY_DB, else ~/.local/share/namekey)\n"

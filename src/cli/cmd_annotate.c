@@ -298,6 +298,15 @@ static int parse(annotate *a, int argc, char **argv, int *first)
 		const int taken = nk_batch_parse_option(&a->bo, argc, argv, &i);
 		if (taken < 0)
 			return NK_EXIT_USAGE;
+		/* A stream keeps its order and answers each record before the
+		 * next is read, so there is nothing to share out; one thread
+		 * is what it does anyway. */
+		if (taken && strcmp(s, "--threads") == 0 && a->bo.threads > 1) {
+			nk_cli_error("annotate keys on one thread, in record order; "
+				     "to use more cores, run one annotate per part "
+				     "of the input");
+			return NK_EXIT_USAGE;
+		}
 		if (taken)
 			continue;
 		if (nk_cli_is_help(s)) {
@@ -375,13 +384,14 @@ const nk_cli_cmd nk_cmd_annotate = {
 		"appended columns for TSV and CSV (and to the header, if any),\n"
 		"members for JSON Lines.  One record out per record in.\n"
 		"\n"
-		"  --on-error P    a malformed record or a name that cannot be\n"
-		"                  keyed: fail (default; stop), skip (leave it\n"
-		"                  out), pass (write it unannotated)\n"
+		"  --on-error P    a malformed record, a name that cannot be\n"
+		"                  keyed, or a failed store lookup: fail (default;\n"
+		"                  stop), skip (leave it out), pass (write it\n"
+		"                  unannotated)\n"
 		"  --line-buffered flush after every record\n"
 		"  --near          with a store, also look for near keys (one\n"
-		"                  typo away) when nothing better matches; about\n"
-		"                  seven times slower\n"
+		"                  typo away) when nothing better matches; slower:\n"
+		"                  a name the store lacks is looked for by grams\n"
 		"\n" NK_BATCH_OPTIONS_HELP
 		"\n"
 		"Errors name the file and line.  Exit status: 0 every record\n"

@@ -702,6 +702,7 @@ const nk_cli_cmd nk_cmd_dedupe = {
 		"                  default 0.5; 0.7 keeps compatible ones only)\n"
 		"  --save          write each new cluster to the store as an\n"
 		"                  identity (one transaction; needs --store)\n"
+		"  --threads N     key on N threads (default: all cores)\n"
 		"\n" NK_BATCH_OPTIONS_HELP
 		"\n"
 		"Records that cannot be read or keyed are reported on stderr with\n"
