@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "ctx.h"
-#include "fold.h"
 #include "lang.h"
 #include "token.h"
 
@@ -644,10 +643,7 @@ static int name_patronymic(cmp_name *cn, cmp_buf *buf, const nk_ctx *ctx,
 	nk_name nm;
 	size_t bad;
 
-	nm.ctx = ctx;
-	int rc = nk_fold_name(&nm, &bad, ctx, name, len);
-	if (rc == NK_OK)
-		rc = nk_token_split(&nm, &nk_tracer_none);
+	int rc = nk_token_read(&nm, &bad, ctx, name, len, &nk_tracer_none);
 	if (rc == NK_OK)
 		cn->pat = (cmp_text){ buf->pat,
 				      nk_ru_patronymic(buf->pat, sizeof buf->pat,
