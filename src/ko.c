@@ -215,25 +215,27 @@ static const nk_ko_spelling *token_spelling(const nk_name *nm,
  * surname: MR without breves writes both 서 and 소 So; with its breve
  * Sŏ is 서 only.
  */
-static nk_ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
+static void token_surnames(nk_ko_lookup *lk, const nk_name *nm,
+			   const nk_token *t)
 {
-	nk_ko_lookup lk = { .n = 0, .popular = false, .lossy = 0 };
+	lk->n = 0;
+	lk->popular = false;
+	lk->lossy = 0;
 	if (t->flags & NK_TOK_HYPHENED)
-		return lk;
+		return;
 	if (t->script == NK_SCRIPT_HANGUL) {
-		lk.ids[0] = hangul_surname(nm, t, t->len);
-		lk.n = lk.ids[0] >= 0 ? 1 : 0;
-		return lk;
+		lk->ids[0] = hangul_surname(nm, t, t->len);
+		lk->n = lk->ids[0] >= 0 ? 1 : 0;
+		return;
 	}
 	const nk_ko_spelling *hit = token_spelling(nm, t);
 	if (!hit)
-		return lk;
+		return;
 	for (size_t i = 0; i < hit->nids; i++)
-		lk.ids[i] = hit->ids[i];
-	lk.n = hit->nids;
-	lk.popular = hit->popular;
-	lk.lossy = hit->lossy;
-	return lk;
+		lk->ids[i] = hit->ids[i];
+	lk->n = hit->nids;
+	lk->popular = hit->popular;
+	lk->lossy = hit->lossy;
 }
 
 /*
@@ -416,24 +418,37 @@ static ko_span span_of(const char *s, size_t from, size_t to)
 							    : NK_KO_LETTERS_MAX - 1 };
 }
 
-/* The surnames token i may be, as the detection or the table says. */
-static nk_ko_lookup lookup_token(const ko_name *kn, size_t i)
+/*
+ * The surnames token i may be, as the detection found them or else as
+ * the table says, into own.
+ */
+static const nk_ko_lookup *lookup_token(nk_ko_lookup *own, const ko_name *kn,
+					size_t i)
 {
 	const nk_ko_scan *scan = kn->scan;
 	if (i == 0 && scan->have_first)
-		return scan->first;
+		return &scan->first;
 	if (i + 1 == kn->nm->ntok && scan->have_last)
-		return scan->last;
-	return token_surnames(kn->nm, &kn->nm->tok[i]);
+		return &scan->last;
+	token_surnames(own, kn->nm, &kn->nm->tok[i]);
+	return own;
 }
 
-/* The surnames token i may be, as far as the rest of the name allows. */
-static nk_ko_lookup surnames_in(const ko_name *kn, size_t i)
+/*
+ * The surnames token i may be, as far as the rest of the name allows: in
+ * own where that differs from what lookup_token found.
+ */
+static const nk_ko_lookup *surnames_in(nk_ko_lookup *own, const ko_name *kn,
+				       size_t i)
 {
-	nk_ko_lookup lk = lookup_token(kn, i);
-	if (kn->parts->spelled_out && !(kn->parts->cues[i] & KO_CUE_MARKED))
-		drop_lossy(&lk);
-	return lk;
+	const nk_ko_lookup *lk = lookup_token(own, kn, i);
+	if (lk->lossy == 0 || !kn->parts->spelled_out ||
+	    (kn->parts->cues[i] & KO_CUE_MARKED))
+		return lk;
+	if (lk != own)
+		*own = *lk;
+	drop_lossy(own);
+	return own;
 }
 
 /* The readings of a name as it is assembled. */
@@ -464,8 +479,8 @@ static void read_one(ko_readings *rs, const ko_name *kn)
 	const nk_name *nm = kn->nm;
 	const nk_token *t = &nm->tok[0];
 	if (t->script != NK_SCRIPT_HANGUL || t->len < 2) {
-		const nk_ko_lookup lk = surnames_in(kn, 0);
-		add_token_readings(rs, 0, &lk, "one part");
+		nk_ko_lookup own;
+		add_token_readings(rs, 0, surnames_in(&own, kn, 0), "one part");
 		return;
 	}
 	ko_reading *r = &rs->r[rs->n++];
@@ -482,33 +497,34 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 	const size_t last = nm->ntok - 1;
 	const size_t marked = marked_surname(nm);
 	if (marked < nm->ntok) {
-		const nk_ko_lookup lk = surnames_in(kn, marked);
-		add_token_readings(rs, marked, &lk,
+		nk_ko_lookup own;
+		add_token_readings(rs, marked, surnames_in(&own, kn, marked),
 				   "marked by comma or capitals");
 		return;
 	}
 	const char *const korean = "surname first";
 	const char *const western = "western order: surname last";
-	const nk_ko_lookup first = surnames_in(kn, 0);
-	if (first.n > 0 && nm->ntok > 2) {
+	nk_ko_lookup own_first, own_final;
+	const nk_ko_lookup *first = surnames_in(&own_first, kn, 0);
+	if (first->n > 0 && nm->ntok > 2) {
 		/* the last part only counts beside a first that is no surname */
-		add_token_readings(rs, 0, &first, korean);
+		add_token_readings(rs, 0, first, korean);
 		return;
 	}
-	const nk_ko_lookup final = surnames_in(kn, last);
-	if (first.n > 0 && final.n > 0) {
+	const nk_ko_lookup *final = surnames_in(&own_final, kn, last);
+	if (first->n > 0 && final->n > 0) {
 		/* Either part may be the surname: the commoner one leads. */
-		const bool west = final.ids[0] < first.ids[0];
-		add_token_readings(rs, west ? last : 0, west ? &final : &first,
+		const bool west = final->ids[0] < first->ids[0];
+		add_token_readings(rs, west ? last : 0, west ? final : first,
 				   west ? western : korean);
-		add_token_readings(rs, west ? 0 : last, west ? &first : &final,
+		add_token_readings(rs, west ? 0 : last, west ? first : final,
 				   west ? korean : western);
 		return;
 	}
-	if (first.n == 0 && final.n > 0)
-		add_token_readings(rs, last, &final, western);
+	if (first->n == 0 && final->n > 0)
+		add_token_readings(rs, last, final, western);
 	else
-		add_token_readings(rs, 0, &first, korean);
+		add_token_readings(rs, 0, first, korean);
 }
 
 static bool in_surname(const ko_reading *r, size_t i)
@@ -698,21 +714,23 @@ static void fold_reading(ko_key_parts *kp, const ko_name *kn,
 			    &kp->given[g < kp->ngiven ? g : 0]);
 }
 
-/* " ko:<surname>:<given name>", assembled here and written at once. */
+/* " ko:<surname>:<given name>", written in place once it fits. */
 static void write_key(nk_out *out, const ko_key_parts *kp,
 		      const nk_ko_folded *given)
 {
-	static const char prefix[] = " ko:";
-	char key[sizeof prefix + sizeof given->s * 2];
-	const size_t skip = out->len > 0 ? 0 : 1; /* no space before the first */
-	size_t n = sizeof prefix - 1;
-	memcpy(key, prefix, n);
-	memcpy(key + n, kp->sur, kp->sur_len);
-	n += kp->sur_len;
-	key[n++] = ':';
-	memcpy(key + n, given->s, given->len);
-	n += given->len;
-	nk_out_mem(out, key + skip, n - skip);
+	static const char prefix[] = "ko:";
+	const size_t space = out->len > 0; /* none before the first key */
+	const size_t head = space + sizeof prefix - 1;
+	char *const at =
+		nk_out_grow(out, head + kp->sur_len + 1 + given->len);
+	if (!at)
+		return;
+	if (space)
+		at[0] = ' ';
+	memcpy(at + space, prefix, sizeof prefix - 1);
+	memcpy(at + head, kp->sur, kp->sur_len);
+	at[head + kp->sur_len] = ':';
+	memcpy(at + head + kp->sur_len + 1, given->s, given->len);
 }
 
 static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
@@ -778,10 +796,10 @@ bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)
 {
 	if (nm->ntok < 2)
 		return false;
-	ko->first = token_surnames(nm, &nm->tok[0]);
+	token_surnames(&ko->first, nm, &nm->tok[0]);
 	ko->have_first = true;
 	if (ko->first.n == 0) {
-		ko->last = token_surnames(nm, &nm->tok[nm->ntok - 1]);
+		token_surnames(&ko->last, nm, &nm->tok[nm->ntok - 1]);
 		ko->have_last = true;
 		if (ko->last.n == 0)
 			return false;
