@@ -205,7 +205,8 @@ def main():
     for b, row in enumerate(next_rows):
         out.append("\t" + ", ".join(map(str, row)) + ","
                    + (" /* dead */" if b == dead else ""))
-    out += ["};", "", "const bool nk_ko_syllable_accepts[] = {"]
+    out += ["};", "", f"const uint16_t nk_ko_syllable_dead = {dead * stride};",
+            "", "const bool nk_ko_syllable_accepts[] = {"]
     for b in range(nblocks + 1):
         out.append(f"\t[{b * stride}] = {'true' if accepts[b] else 'false'},")
     out += ["};", ""]

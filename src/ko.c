@@ -15,6 +15,7 @@
  * whether popular spelling's u for ㅓ (Jung, Hyun) may be meant: then
  * the given name is keyed in that reading too, NK_KEYS_MAX keys at most.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,9 @@
 #define KO_NO_SURNAME (-1)
 /* Fewest Hangul syllables that can hold a two-syllable surname + name. */
 #define KO_JOINED_TWO_SYL_MIN 3
+
+/* A syllable state read_part never meets: it reads the whole part. */
+#define KO_READ_ALL UINT_MAX
 
 /* Marks that set a vowel apart: MR ŏ ŭ, Indonesian-style ö è é. */
 #define KO_VOWEL_MARKS \
@@ -107,133 +111,6 @@ static int hangul_surname(const nk_name *nm, const nk_token *t, size_t n)
 		bsearch(syl, nk_ko_hangul_surnames, nk_ko_hangul_surnames_len,
 			sizeof nk_ko_hangul_surnames[0], cmp_hangul);
 	return hit ? hit->id : KO_NO_SURNAME;
-}
-
-/*
- * The letters of a Latin token as the spelling table writes them, hashed
- * as they are read.  Only a word no longer than the longest spelling is
- * kept: no other can be a surname, and most Latin names are not Korean.
- */
-typedef struct ko_spelled {
-	char s[NK_KO_LETTERS_MAX];
-	size_t len;
-	uint32_t hash;
-	bool marked; /* the token has a marked vowel: ŏ ŭ ö è é */
-} ko_spelled;
-
-/*
- * The letters of token t without marks; false if there are too many for
- * a surname.  Every Latin name comes here, so the loop keeps its state in
- * locals.
- */
-static bool spell_token(ko_spelled *sp, const nk_name *nm, const nk_token *t)
-{
-	const uint32_t *const text = nm->text + t->start;
-	const uint8_t *const marks = nm->marks + t->start;
-	const size_t max = nk_ko_spelling_letters_max;
-	uint32_t hash = NK_KO_FNV_BASIS;
-	unsigned seen = 0;
-	size_t len = 0;
-	for (size_t k = 0; k < t->len; k++) {
-		seen |= marks[k];
-		if (!nk_is_alpha(text[k]))
-			continue;
-		if (len == max)
-			return false;
-		sp->s[len++] = (char)text[k];
-		hash = nk_ko_fnv_step(hash, (char)text[k]);
-	}
-	sp->len = len;
-	sp->hash = hash;
-	sp->marked = (seen & KO_VOWEL_MARKS) != 0;
-	return true;
-}
-
-/*
- * The letters of token t, no more than spell_token found, with the
- * marked vowels as capitals.
- */
-static void spell_marked(ko_spelled *sp, const nk_name *nm, const nk_token *t)
-{
-	uint32_t hash = NK_KO_FNV_BASIS;
-	size_t len = 0;
-	for (size_t k = t->start; k < t->start + t->len; k++) {
-		if (!nk_is_alpha(nm->text[k]))
-			continue;
-		const char c = latin_letter(nm->text[k], nm->marks[k]);
-		sp->s[len++] = c;
-		hash = nk_ko_fnv_step(hash, c);
-	}
-	sp->len = len;
-	sp->hash = hash;
-	sp->marked = true;
-}
-
-/* Spellings are a few letters long: a loop beats a call to memcmp. */
-static bool same_letters(const char *a, const char *b, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (a[k] != b[k])
-			return false;
-	return true;
-}
-
-static const nk_ko_spelling *find_spelling(const ko_spelled *sp)
-{
-	const uint32_t mask = nk_ko_spelling_slot_mask;
-	for (uint32_t at = sp->hash & mask;; at = (at + 1) & mask) {
-		const unsigned row = nk_ko_spelling_slots[at];
-		if (row == 0)
-			return NULL;
-		const nk_ko_spelling *hit = &nk_ko_spellings[row - 1];
-		if (hit->len == sp->len &&
-		    same_letters(hit->latin, sp->s, sp->len))
-			return hit;
-	}
-}
-
-/* A marked spelling first (Sŏ is 서 only), then the letters unmarked. */
-static const nk_ko_spelling *token_spelling(const nk_name *nm,
-					    const nk_token *t)
-{
-	ko_spelled plain;
-	if (!spell_token(&plain, nm, t))
-		return NULL;
-	if (plain.marked) {
-		ko_spelled marked;
-		spell_marked(&marked, nm, t);
-		const nk_ko_spelling *hit = find_spelling(&marked);
-		if (hit)
-			return hit;
-	}
-	return find_spelling(&plain);
-}
-
-/*
- * The surnames the whole token may be; none for a hyphened part, which
- * is a given name.  A Latin spelling may stand for more than one
- * surname: MR without breves writes both 서 and 소 So; with its breve
- * Sŏ is 서 only.
- */
-static nk_ko_lookup token_surnames(const nk_name *nm, const nk_token *t)
-{
-	nk_ko_lookup lk = { .n = 0, .popular = false, .lossy = 0 };
-	if (t->flags & NK_TOK_HYPHENED)
-		return lk;
-	if (t->script == NK_SCRIPT_HANGUL) {
-		lk.ids[0] = hangul_surname(nm, t, t->len);
-		lk.n = lk.ids[0] >= 0 ? 1 : 0;
-		return lk;
-	}
-	const nk_ko_spelling *hit = token_spelling(nm, t);
-	if (!hit)
-		return lk;
-	for (size_t i = 0; i < hit->nids; i++)
-		lk.ids[i] = hit->ids[i];
-	lk.n = hit->nids;
-	lk.popular = hit->popular;
-	lk.lossy = hit->lossy;
-	return lk;
 }
 
 /*
@@ -333,6 +210,21 @@ static __attribute__((noinline)) unsigned cues_at(const uint32_t *p, size_t k,
 }
 
 /*
+ * The marked vowels of the n letters out of Latin part t as capitals: a
+ * second pass, since few parts have a mark.
+ */
+static void mark_vowels(char *out, size_t n, const nk_name *nm,
+			const nk_token *t)
+{
+	size_t len = 0;
+	for (size_t k = t->start; k < t->start + t->len && len < n; k++)
+		if (nk_is_alpha(nm->text[k])) {
+			out[len] = latin_letter(nm->text[k], nm->marks[k]);
+			len++;
+		}
+}
+
+/*
  * Latin part t in one pass, since every part of every Korean name comes
  * here: its letters into out[NK_KO_PART_LETTERS_MAX] (*len), a marked
  * vowel as the capital the fold reads, and its cues.  *korean: it reads
@@ -340,7 +232,7 @@ static __attribute__((noinline)) unsigned cues_at(const uint32_t *p, size_t k,
  * which is what the detection asks of every part.
  */
 static unsigned read_latin(char *out, size_t *len, bool *korean,
-			   const nk_name *nm, const nk_token *t)
+			   const nk_name *nm, const nk_token *t, unsigned stop)
 {
 	const uint32_t *const p = nm->text + t->start;
 	const uint8_t *const marks = nm->marks + t->start;
@@ -353,28 +245,40 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
 		const uint32_t c = p[k];
 		seen |= marks[k];
 		syllables = nk_ko_syllable_step(syllables, c);
-		if (may_cue(c))
+		/* Stop where a cue may start: often enough to leave a
+		 * Russian part early, seldom enough to cost little. */
+		if (may_cue(c)) {
+			if (syllables == stop)
+				break;
 			cues |= cues_at(p, k, slots);
+		}
 		if (nk_is_alpha(c) && n < NK_KO_PART_LETTERS_MAX)
-			out[n++] = latin_letter(c, marks[k]);
+			out[n++] = (char)c;
 	}
-	if (seen & KO_VOWEL_MARKS)
+	if (seen & KO_VOWEL_MARKS) {
 		cues |= KO_CUE_MARKED;
+		mark_vowels(out, n, nm, t);
+	}
 	*korean = !(seen & KO_FOREIGN_MARKS) &&
 		  nk_ko_syllables_end(syllables, slots);
 	*len = n;
 	return cues;
 }
 
-/* Part i of nm into kp; whether it reads as Korean (read_latin). */
-static bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i)
+/*
+ * Part i of nm into kp; whether it reads as Korean (read_latin).  The
+ * reading stops at syllable state stop, where the detection knows
+ * enough; KO_READ_ALL for the key, which needs every letter.
+ */
+static bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i,
+		      unsigned stop)
 {
 	const nk_token *t = &nm->tok[i];
 	char *const out = kp->letters + kp->at[i];
 	size_t len;
 	bool korean = false;
 	if (t->script == NK_SCRIPT_LATIN) {
-		kp->cues[i] = read_latin(out, &len, &korean, nm, t);
+		kp->cues[i] = read_latin(out, &len, &korean, nm, t, stop);
 	} else {
 		len = slot_letters(out, nm, t, 0, t->len);
 		kp->cues[i] = t->script == NK_SCRIPT_HANGUL ? KO_CUE_HANGUL : 0;
@@ -394,8 +298,87 @@ static const nk_ko_parts *read_parts(nk_ko_parts *kp, const nk_name *nm)
 {
 	start_parts(kp);
 	for (size_t i = 0; i < nm->ntok; i++)
-		read_part(kp, nm, i);
+		read_part(kp, nm, i, KO_READ_ALL);
 	return kp;
+}
+
+/* Spellings are a few letters long: a loop beats a call to memcmp. */
+static bool same_letters(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return false;
+	return true;
+}
+
+/* The spelling of the n letters s, as the table writes them, or NULL. */
+static const nk_ko_spelling *find_spelling(const char *s, size_t n)
+{
+	uint32_t hash = NK_KO_FNV_BASIS;
+	for (size_t k = 0; k < n; k++)
+		hash = nk_ko_fnv_step(hash, s[k]);
+	const uint32_t mask = nk_ko_spelling_slot_mask;
+	for (uint32_t at = hash & mask;; at = (at + 1) & mask) {
+		const unsigned row = nk_ko_spelling_slots[at];
+		if (row == 0)
+			return NULL;
+		const nk_ko_spelling *hit = &nk_ko_spellings[row - 1];
+		if (hit->len == n && same_letters(hit->latin, s, n))
+			return hit;
+	}
+}
+
+/*
+ * The spelling of Latin part i: as marked first (Sŏ is 서 only), then
+ * with the marks dropped.  Only a part no longer than the longest
+ * spelling is looked up: most Latin names are not Korean.
+ */
+static const nk_ko_spelling *part_spelling(const nk_ko_parts *kp, size_t i)
+{
+	const char *const s = kp->letters + kp->at[i];
+	const size_t n = kp->at[i + 1] - kp->at[i];
+	if (n > nk_ko_spelling_letters_max)
+		return NULL;
+	if (!(kp->cues[i] & KO_CUE_MARKED))
+		return find_spelling(s, n);
+	const nk_ko_spelling *hit = find_spelling(s, n);
+	if (hit)
+		return hit;
+	char plain[NK_KO_LETTERS_MAX];
+	for (size_t k = 0; k < n; k++)
+		plain[k] = nk_ko_is_marked(s[k]) ? (char)(s[k] - 'A' + 'a')
+						 : s[k];
+	return find_spelling(plain, n);
+}
+
+/*
+ * The surnames part i, as read into kp, may be; none for a hyphened
+ * part, which is a given name.  A Latin spelling may stand for more
+ * than one surname: MR without breves writes both 서 and 소 So; with its
+ * breve Sŏ is 서 only.
+ */
+static void part_surnames(nk_ko_lookup *lk, const nk_name *nm,
+			  const nk_ko_parts *kp, size_t i)
+{
+	const nk_token *t = &nm->tok[i];
+	lk->n = 0;
+	lk->popular = false;
+	lk->lossy = 0;
+	if (t->flags & NK_TOK_HYPHENED)
+		return;
+	if (t->script == NK_SCRIPT_HANGUL) {
+		lk->ids[0] = hangul_surname(nm, t, t->len);
+		lk->n = lk->ids[0] >= 0 ? 1 : 0;
+		return;
+	}
+	const nk_ko_spelling *hit = part_spelling(kp, i);
+	if (!hit)
+		return;
+	for (size_t k = 0; k < hit->nids; k++)
+		lk->ids[k] = hit->ids[k];
+	lk->n = hit->nids;
+	lk->popular = hit->popular;
+	lk->lossy = hit->lossy;
 }
 
 /*
@@ -416,24 +399,37 @@ static ko_span span_of(const char *s, size_t from, size_t to)
 							    : NK_KO_LETTERS_MAX - 1 };
 }
 
-/* The surnames token i may be, as the detection or the table says. */
-static nk_ko_lookup lookup_token(const ko_name *kn, size_t i)
+/*
+ * The surnames token i may be, as the detection found them or else as
+ * the table says, into own.
+ */
+static const nk_ko_lookup *lookup_token(nk_ko_lookup *own, const ko_name *kn,
+					size_t i)
 {
 	const nk_ko_scan *scan = kn->scan;
 	if (i == 0 && scan->have_first)
-		return scan->first;
+		return &scan->first;
 	if (i + 1 == kn->nm->ntok && scan->have_last)
-		return scan->last;
-	return token_surnames(kn->nm, &kn->nm->tok[i]);
+		return &scan->last;
+	part_surnames(own, kn->nm, kn->parts, i);
+	return own;
 }
 
-/* The surnames token i may be, as far as the rest of the name allows. */
-static nk_ko_lookup surnames_in(const ko_name *kn, size_t i)
+/*
+ * The surnames token i may be, as far as the rest of the name allows: in
+ * own where that differs from what lookup_token found.
+ */
+static const nk_ko_lookup *surnames_in(nk_ko_lookup *own, const ko_name *kn,
+				       size_t i)
 {
-	nk_ko_lookup lk = lookup_token(kn, i);
-	if (kn->parts->spelled_out && !(kn->parts->cues[i] & KO_CUE_MARKED))
-		drop_lossy(&lk);
-	return lk;
+	const nk_ko_lookup *lk = lookup_token(own, kn, i);
+	if (lk->lossy == 0 || !kn->parts->spelled_out ||
+	    (kn->parts->cues[i] & KO_CUE_MARKED))
+		return lk;
+	if (lk != own)
+		*own = *lk;
+	drop_lossy(own);
+	return own;
 }
 
 /* The readings of a name as it is assembled. */
@@ -464,8 +460,8 @@ static void read_one(ko_readings *rs, const ko_name *kn)
 	const nk_name *nm = kn->nm;
 	const nk_token *t = &nm->tok[0];
 	if (t->script != NK_SCRIPT_HANGUL || t->len < 2) {
-		const nk_ko_lookup lk = surnames_in(kn, 0);
-		add_token_readings(rs, 0, &lk, "one part");
+		nk_ko_lookup own;
+		add_token_readings(rs, 0, surnames_in(&own, kn, 0), "one part");
 		return;
 	}
 	ko_reading *r = &rs->r[rs->n++];
@@ -482,33 +478,34 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 	const size_t last = nm->ntok - 1;
 	const size_t marked = marked_surname(nm);
 	if (marked < nm->ntok) {
-		const nk_ko_lookup lk = surnames_in(kn, marked);
-		add_token_readings(rs, marked, &lk,
+		nk_ko_lookup own;
+		add_token_readings(rs, marked, surnames_in(&own, kn, marked),
 				   "marked by comma or capitals");
 		return;
 	}
 	const char *const korean = "surname first";
 	const char *const western = "western order: surname last";
-	const nk_ko_lookup first = surnames_in(kn, 0);
-	if (first.n > 0 && nm->ntok > 2) {
+	nk_ko_lookup own_first, own_final;
+	const nk_ko_lookup *first = surnames_in(&own_first, kn, 0);
+	if (first->n > 0 && nm->ntok > 2) {
 		/* the last part only counts beside a first that is no surname */
-		add_token_readings(rs, 0, &first, korean);
+		add_token_readings(rs, 0, first, korean);
 		return;
 	}
-	const nk_ko_lookup final = surnames_in(kn, last);
-	if (first.n > 0 && final.n > 0) {
+	const nk_ko_lookup *final = surnames_in(&own_final, kn, last);
+	if (first->n > 0 && final->n > 0) {
 		/* Either part may be the surname: the commoner one leads. */
-		const bool west = final.ids[0] < first.ids[0];
-		add_token_readings(rs, west ? last : 0, west ? &final : &first,
+		const bool west = final->ids[0] < first->ids[0];
+		add_token_readings(rs, west ? last : 0, west ? final : first,
 				   west ? western : korean);
-		add_token_readings(rs, west ? 0 : last, west ? &first : &final,
+		add_token_readings(rs, west ? 0 : last, west ? first : final,
 				   west ? korean : western);
 		return;
 	}
-	if (first.n == 0 && final.n > 0)
-		add_token_readings(rs, last, &final, western);
+	if (first->n == 0 && final->n > 0)
+		add_token_readings(rs, last, final, western);
 	else
-		add_token_readings(rs, 0, &first, korean);
+		add_token_readings(rs, 0, first, korean);
 }
 
 static bool in_surname(const ko_reading *r, size_t i)
@@ -698,21 +695,23 @@ static void fold_reading(ko_key_parts *kp, const ko_name *kn,
 			    &kp->given[g < kp->ngiven ? g : 0]);
 }
 
-/* " ko:<surname>:<given name>", assembled here and written at once. */
+/* " ko:<surname>:<given name>", written in place once it fits. */
 static void write_key(nk_out *out, const ko_key_parts *kp,
 		      const nk_ko_folded *given)
 {
-	static const char prefix[] = " ko:";
-	char key[sizeof prefix + sizeof given->s * 2];
-	const size_t skip = out->len > 0 ? 0 : 1; /* no space before the first */
-	size_t n = sizeof prefix - 1;
-	memcpy(key, prefix, n);
-	memcpy(key + n, kp->sur, kp->sur_len);
-	n += kp->sur_len;
-	key[n++] = ':';
-	memcpy(key + n, given->s, given->len);
-	n += given->len;
-	nk_out_mem(out, key + skip, n - skip);
+	static const char prefix[] = "ko:";
+	const size_t space = out->len > 0; /* none before the first key */
+	const size_t head = space + sizeof prefix - 1;
+	char *const at =
+		nk_out_grow(out, head + kp->sur_len + 1 + given->len);
+	if (!at)
+		return;
+	if (space)
+		at[0] = ' ';
+	memcpy(at + space, prefix, sizeof prefix - 1);
+	memcpy(at + head, kp->sur, kp->sur_len);
+	at[head + kp->sur_len] = ':';
+	memcpy(at + head + kp->sur_len + 1, given->s, given->len);
 }
 
 static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
@@ -778,18 +777,16 @@ bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm)
 {
 	if (nm->ntok < 2)
 		return false;
-	ko->first = token_surnames(nm, &nm->tok[0]);
-	ko->have_first = true;
-	if (ko->first.n == 0) {
-		ko->last = token_surnames(nm, &nm->tok[nm->ntok - 1]);
-		ko->have_last = true;
-		if (ko->last.n == 0)
-			return false;
-	}
 	start_parts(&ko->parts);
 	for (size_t i = 0; i < nm->ntok; i++)
-		if (!read_part(&ko->parts, nm, i))
+		if (!read_part(&ko->parts, nm, i, nk_ko_syllable_dead))
 			return false;
 	ko->have_parts = true;
-	return true;
+	part_surnames(&ko->first, nm, &ko->parts, 0);
+	ko->have_first = true;
+	if (ko->first.n > 0)
+		return true;
+	part_surnames(&ko->last, nm, &ko->parts, nm->ntok - 1);
+	ko->have_last = true;
+	return ko->last.n > 0;
 }

@@ -84,6 +84,8 @@ NK_HIDDEN extern const size_t nk_ko_hangul_surnames_len;
 #define NK_KO_SYLLABLE_ASCII 128
 NK_HIDDEN extern const uint8_t nk_ko_syllable_kinds[NK_KO_SYLLABLE_ASCII];
 NK_HIDDEN extern const uint16_t nk_ko_syllable_next[];
+/* The state no character leaves: the word can no longer be Korean. */
+NK_HIDDEN extern const uint16_t nk_ko_syllable_dead;
 NK_HIDDEN extern const bool nk_ko_syllable_accepts[];
 
 /*

@@ -43,7 +43,6 @@ nk_lang nk_lang_decide(const nk_name *nm, nk_lang hint, nk_ko_scan *ko,
 		lang = NK_LANG_KO;
 		why = "Korean surname and syllables";
 	}
-	if (tr->fn) /* every name comes here: no call unless traced */
-		nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
+	nk_trace(tr, "lang", "%s (%s)", nk_lang_name(lang), why);
 	return lang;
 }

@@ -127,16 +127,28 @@ typedef struct nk_out {
 	bool overflow;
 } nk_out;
 
-/* Inline: the rules write a key a few bytes at a time. */
-static inline void nk_out_mem(nk_out *o, const char *s, size_t n)
+/*
+ * Room for the next n bytes, which the caller writes, or NULL on
+ * overflow: a key assembled from pieces is then checked once.
+ */
+static inline char *nk_out_grow(nk_out *o, size_t n)
 {
 	if (o->overflow || n >= o->cap - o->len) {
 		o->overflow = true;
-		return;
+		return NULL;
 	}
-	memcpy(o->buf + o->len, s, n);
+	char *const at = o->buf + o->len;
 	o->len += n;
 	o->buf[o->len] = '\0';
+	return at;
+}
+
+/* Inline: the rules write a key a few bytes at a time. */
+static inline void nk_out_mem(nk_out *o, const char *s, size_t n)
+{
+	char *const at = nk_out_grow(o, n);
+	if (at)
+		memcpy(at, s, n);
 }
 
 static inline void nk_out_char(nk_out *o, char c)
