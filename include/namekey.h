@@ -717,7 +717,15 @@ enum nk_resolve_flags {
 	 *  resolves, which cost about as much as making it, and made again
 	 *  after as many more once the store has changed; answers are the
 	 *  same with or without it. */
-	NK_RESOLVE_STREAM = 1u << 3
+	NK_RESOLVE_STREAM = 1u << 3,
+	/** Keep the read transaction open for the next resolves with this
+	 *  flag, 64 at most: they read one snapshot of the store and need
+	 *  no transaction of their own, so a change another process makes
+	 *  is seen up to 64 resolves late.  Any write through the handle,
+	 *  nk_store_begin(), a read without the flag and nk_store_close()
+	 *  end it; so should a caller about to wait (for input, say), by
+	 *  a resolve without the flag. */
+	NK_RESOLVE_HOLD_READ = 1u << 4
 };
 
 #define NK_RESOLVE_OPTIONS_VERSION 1

@@ -208,6 +208,9 @@ int nk_st_write_begin(nk_store *st)
 {
 	if (st->flags & NK_STORE_READONLY)
 		return nk_st_error(st, NK_EREADONLY, "opened read-only");
+	/* A held snapshot may be older than the store: writing from it
+	 * would fail as busy. */
+	nk_st_release(st);
 	nk_st_filter_drop(st);
 	if (st->batch)
 		return nk_st_exec(st, "SAVEPOINT nk_op");
@@ -239,12 +242,30 @@ int nk_st_read_begin(nk_store *st)
 
 int nk_st_read_end(nk_store *st, int rc)
 {
+	st->held = 0;
 	if (st->batch || sqlite3_get_autocommit(st->db))
 		return rc;
 	sqlite3_stmt *q = nk_st_sql(st, "COMMIT");
 	if (q)
 		nk_st_run(st, q);
 	return rc;
+}
+
+int nk_st_read_hold(nk_store *st)
+{
+	if (st->batch)
+		return NK_OK;
+	if (st->held == 0) {
+		st->held = NK_STORE_HOLD_RESOLVES;
+		return NK_OK;
+	}
+	return --st->held == 0 ? nk_st_read_end(st, NK_OK) : NK_OK;
+}
+
+void nk_st_release(nk_store *st)
+{
+	if (st->held)
+		nk_st_read_end(st, NK_OK);
 }
 
 int nk_store_begin(nk_store *st)

@@ -149,6 +149,14 @@ int nk_st_filter_sync(nk_store *st)
 	return NK_OK;
 }
 
+void nk_st_filter_held(nk_store *st)
+{
+	nk_filter *f = &st->filter;
+	f->trusted = f->current;
+	if (f->waiting && f->wait > 0)
+		f->wait--;
+}
+
 bool nk_st_filter_name(const nk_store *st, const char *name, size_t len)
 {
 	const nk_filter *f = &st->filter;

@@ -96,6 +96,7 @@ struct nk_store {
 	unsigned busy_ms;
 	int key_format;      /* meta.key_format */
 	bool batch;          /* inside nk_store_begin() */
+	unsigned held;       /* resolves left in a held read transaction */
 	nk_tally *tally;     /* set: part uses go here, not to key_parts */
 	nk_cand_buf cands;
 	nk_filter filter;
@@ -127,9 +128,21 @@ NK_HIDDEN int nk_st_exec(nk_store *st, const char *sql);
 NK_HIDDEN int nk_st_row(nk_store *st, sqlite3_stmt *q);
 
 /* A read transaction around several statements, so that they see one
- * snapshot and take the locks once (nothing to do inside a batch). */
+ * snapshot and take the locks once (nothing to do inside a batch).
+ * Ending it also ends one that resolves hold. */
 NK_HIDDEN int nk_st_read_begin(nk_store *st);
 NK_HIDDEN int nk_st_read_end(nk_store *st, int rc);
+
+/* Resolves with NK_RESOLVE_HOLD_READ share one read transaction for at
+ * most this many of them: a stream reads a snapshot that old at worst. */
+#define NK_STORE_HOLD_RESOLVES 64
+
+/* Keep the read transaction just used open for the next resolves
+ * (st->held counts them down), or end it when they have had their turn. */
+NK_HIDDEN int nk_st_read_hold(nk_store *st);
+
+/* End a read transaction that resolves hold, if there is one. */
+NK_HIDDEN void nk_st_release(nk_store *st);
 
 /* Open the write transaction of one API call (a savepoint in a batch). */
 NK_HIDDEN int nk_st_write_begin(nk_store *st);
@@ -277,6 +290,11 @@ NK_HIDDEN void nk_tally_free(nk_tally *t);
  * made again when it is worth it; filter.trusted says whether this
  * resolve may use it.  NK_OK, or the error of reading the version. */
 NK_HIDDEN int nk_st_filter_sync(nk_store *st);
+
+/* A resolve of a stream inside a held read transaction, where the data
+ * version cannot change: it counts towards making the filter, and the
+ * filter is trusted as far as the sync before the transaction found. */
+NK_HIDDEN void nk_st_filter_held(nk_store *st);
 
 /* Whether the store may hold an alias named name, or an alias with the
  * key; true unless the filter is trusted (filter.trusted, set by the

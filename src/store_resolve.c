@@ -733,7 +733,8 @@ static void fix_pointers(nk_cand_buf *b)
 static bool resolve_options_ok(const nk_resolve_options *o)
 {
 	const unsigned known = NK_RESOLVE_ALWAYS_NEAR | NK_RESOLVE_NO_NEAR |
-			       NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM;
+			       NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM |
+			       NK_RESOLVE_HOLD_READ;
 	return o->version == NK_RESOLVE_OPTIONS_VERSION &&
 	       o->lang >= NK_LANG_AUTO && o->lang <= NK_LANG_KO &&
 	       (o->flags & ~known) == 0;
@@ -924,6 +925,34 @@ static bool worth_asking(const nk_store *st, const char *name, size_t len,
 	return false;
 }
 
+/* Whether the filter may rule names out.  Inside a held read transaction
+ * the snapshot, and so what the filter was checked against, is as it was
+ * when the transaction began. */
+static int sync_filter(nk_store *st, const nk_resolve_options *o)
+{
+	st->filter.trusted = false;
+	if (!(o->flags & NK_RESOLVE_STREAM))
+		return NK_OK;
+	if (st->held) {
+		nk_st_filter_held(st);
+		return NK_OK;
+	}
+	return nk_st_filter_sync(st);
+}
+
+/* The lookups in a read transaction: their own, or one held open for the
+ * resolves that follow (nk_st_read_begin() opens none while one is). */
+static int lookup_read(nk_store *st, nk_resolution *out, const char *name,
+		       size_t len, const nk_resolve_options *o, bool *alone)
+{
+	int rc = nk_st_read_begin(st);
+	if (rc == NK_OK)
+		rc = lookup_all(st, out, name, len, o, alone);
+	if (rc == NK_OK && (o->flags & NK_RESOLVE_HOLD_READ))
+		return nk_st_read_hold(st);
+	return nk_st_read_end(st, rc);
+}
+
 /* Resolve name, whose keys are in out->keys. */
 static int resolve_keys(nk_resolution *out, nk_store *st, const char *name,
 			size_t len, const nk_resolve_options *o)
@@ -931,15 +960,14 @@ static int resolve_keys(nk_resolution *out, nk_store *st, const char *name,
 	nk_cand_buf *b = &st->cands;
 	b->n = 0;
 	b->tlen = 0;
-	st->filter.trusted = false;
-	int rc = o->flags & NK_RESOLVE_STREAM ? nk_st_filter_sync(st) : NK_OK;
+	if (!(o->flags & NK_RESOLVE_HOLD_READ))
+		nk_st_release(st);
+	int rc = sync_filter(st, o);
 	bool alone = true;
-	if (rc == NK_OK && worth_asking(st, name, len, out->keys, o)) {
-		rc = nk_st_read_begin(st);
-		if (rc == NK_OK)
-			rc = nk_st_read_end(st, lookup_all(st, out, name, len,
-							   o, &alone));
-	}
+	if (rc == NK_OK && worth_asking(st, name, len, out->keys, o))
+		rc = lookup_read(st, out, name, len, o, &alone);
+	else if (rc == NK_OK && st->held)
+		rc = nk_st_read_hold(st); /* a name ruled out takes its turn */
 	if (rc != NK_OK) {
 		b->n = 0;
 		return rc == NK_ENOMEM ? nk_st_error(st, rc, "out of memory")

@@ -670,6 +670,43 @@ START_TEST(stream_filter_follows_changes)
 }
 END_TEST
 
+/* Found by a stream resolve that holds its read transaction. */
+static size_t held(nk_store *st, const char *name)
+{
+	return resolve_keyed(st, name, NK_RESOLVE_NO_NEAR | NK_RESOLVE_STREAM |
+			     NK_RESOLVE_HOLD_READ).n;
+}
+
+/* Resolves that hold a snapshot see another connection's change within
+ * NK_STORE_HOLD_RESOLVES of them, or at once after one without the
+ * flag; the handle's own writes are never held up. */
+START_TEST(held_reads_see_changes_in_turn)
+{
+	nk_store *st = fresh();
+	add(st, "Choi Ji-woo", NULL);
+	ck_assert_uint_eq(held(st, "Choi Ji-woo"), 1);
+	ck_assert_uint_gt(st->held, 0);
+	nk_store *other = open_at(path, 0);
+	add(other, "Olga Sidorova", NULL);
+	ck_assert_uint_eq(held(st, "Olga Sidorova"), 0); /* the old snapshot */
+	size_t seen = 0;
+	for (int i = 0; i < NK_STORE_HOLD_RESOLVES && !seen; i++)
+		seen = held(st, "Olga Sidorova");
+	ck_assert_uint_eq(seen, 1);
+	add(other, "Lee Min-ho", NULL);
+	ck_assert_uint_eq(streamed(st, "Lee Min-ho"), 1); /* without the flag */
+	ck_assert_uint_eq(st->held, 0);
+	ck_assert_uint_eq(held(st, "Lee Min-ho"), 1);
+	add(st, "Pavel Sokolov", NULL); /* a write ends the held snapshot */
+	ck_assert_uint_eq(st->held, 0);
+	ck_assert_uint_eq(held(st, "Pavel Sokolov"), 1);
+	add(other, "Kim Su-gil", NULL); /* a writer is not blocked by it */
+	nk_store_close(other);
+	ck_assert_uint_eq(held(st, "Ivan Petrov"), 0);
+	nk_store_close(st); /* with the snapshot still held */
+}
+END_TEST
+
 START_TEST(lookups_use_indexes)
 {
 	nk_store *st = fresh();
@@ -1137,6 +1174,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, stream_best_among_many);
 	tcase_add_test(tc, best_skips_key_hash_alike);
 	tcase_add_test(tc, stream_filter_follows_changes);
+	tcase_add_test(tc, held_reads_see_changes_in_turn);
 	tcase_add_test(tc, lookups_use_indexes);
 	tcase_add_test(tc, every_change_undoes);
 	tcase_add_test(tc, merge_keeps_shared_alias_once);

@@ -180,7 +180,10 @@ static int ask_store(annotate *a, nk_rc_result *res, const char *name,
 
 	*res = (nk_rc_result){ .match = "none" };
 	ro.lang = a->bo.key.lang;
+	/* Records flushed one by one may wait for the next: no snapshot is
+	 * held across that wait. */
 	ro.flags = NK_RESOLVE_BEST_ONLY | NK_RESOLVE_STREAM |
+		   (a->line_buffered ? 0 : NK_RESOLVE_HOLD_READ) |
 		   (a->near ? 0 : NK_RESOLVE_NO_NEAR);
 	const int rc = keys_are_resolves(&a->bo.key)
 		? nk_store_resolve_keyed(&r, a->st, name, len, keys, &ro)
