@@ -683,6 +683,10 @@ static bool take_code_point(reader *r, const nk_ctx *ctx, const char *name,
 	const size_t bytes = *i - at;
 	if (e->n > bytes)
 		r->extra += e->n - bytes;
+	/* Slots so far are at most the bytes read plus the extra: checked
+	 * before they are written, so that they never pass the end. */
+	if (len + r->extra > NK_NAME_MAX)
+		return false;
 	take_entry(r, e);
 	return true;
 }
@@ -709,8 +713,7 @@ static bool read_name(reader *r, const nk_ctx *ctx, const char *name,
 			return false;
 		}
 	}
-	/* an ASCII byte is one slot at most */
-	return len + r->extra <= NK_NAME_MAX;
+	return true;
 }
 
 int nk_token_read(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
