@@ -640,8 +640,8 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
 /*
  * The given name folded in each reading asked for (gr, ngr of them) into
  * given[]; returns how many fold it differently.  The readings part only
- * where popular u is read as ㅓ, so the popular fold comes first: where
- * it made no such change the systems fold is the same and is not made.
+ * where popular u is read as ㅓ: where the popular fold made no such
+ * change the systems fold is the same and is not made.
  */
 static size_t fold_given(nk_ko_folded given[], ko_span l,
 			 const enum nk_ko_reading *gr, size_t ngr)
@@ -650,13 +650,13 @@ static size_t fold_given(nk_ko_folded given[], ko_span l,
 		nk_ko_fold(&given[0], l.s, l.len, gr[0]);
 		return 1;
 	}
-	nk_ko_fold(&given[0], l.s, l.len, NK_KO_READ_POPULAR);
-	if (!(given[0].why & (1u << NK_KO_FOLD_POPULAR_U)))
+	if (!nk_ko_fold_popular(&given[0], &given[1], l.s, l.len))
 		return 1;
-	const size_t systems = gr[0] == NK_KO_READ_SYSTEMS ? 0 : 1;
-	if (systems == 0)
-		given[1] = given[0];
-	nk_ko_fold(&given[systems], l.s, l.len, NK_KO_READ_SYSTEMS);
+	if (gr[0] == NK_KO_READ_SYSTEMS) {
+		const nk_ko_folded popular = given[0];
+		given[0] = given[1];
+		given[1] = popular;
+	}
 	return KO_GIVEN_READINGS_MAX;
 }
 

@@ -71,6 +71,16 @@ enum nk_ko_reading {
 NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 			  enum nk_ko_reading reading);
 
+/*
+ * The n letters s folded in the popular reading into popular, as
+ * nk_ko_fold() folds them; where that read a u as ㅓ, also in the systems
+ * reading into systems, and true.  The readings part only there, letter
+ * for letter, so one pass makes both.
+ */
+NK_HIDDEN bool nk_ko_fold_popular(nk_ko_folded *popular,
+				  nk_ko_folded *systems, const char *s,
+				  size_t n);
+
 /* What a fold rule merges, for traces; "" for NK_KO_FOLD_NONE. */
 NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
 
