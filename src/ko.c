@@ -187,25 +187,28 @@ static bool may_cue(uint32_t c)
 /*
  * The cues of letters p[k], p[k + 1], ... of a part of n letters, where
  * p[k] may_cue().  Not inlined: few letters need it, and the loop that
- * reads every letter keeps its state in registers without it.
+ * reads every letter keeps its state in registers without it.  Each
+ * letter around is read only where a cue asks for it.
  */
 static __attribute__((noinline)) unsigned cues_at(const uint32_t *p, size_t k,
 						  size_t n)
 {
-	const uint32_t a = p[k];
 	const uint32_t b = k + 1 < n ? p[k + 1] : 0;
-	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
 	const uint32_t before = k > 0 ? p[k - 1] : 0;
-	unsigned cues = 0;
+	if (p[k] == 'o') /* oo (Soo), you (Young) */
+		return b == 'o' || (before == 'y' && b == 'u') ? KO_CUE_POPULAR
+							       : 0;
 	/* After a (and y for eu) the e may be ㅐ or ㅖ before u: Taeu. */
-	if (a == 'e' && before != 'a' &&
-	    (b == 'o' || (b == 'u' && before != 'y')))
-		cues |= KO_CUE_DIGRAPH;
-	if (a == 'e' && b == 'o' && is_consonant(c) && before != 'y')
+	if (b == 'u')
+		return before != 'a' && before != 'y' ? KO_CUE_DIGRAPH : 0;
+	if (b != 'o' && b != 'e')
+		return 0;
+	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
+	if (b == 'e') /* ee (Hee), not ㅔ + ㅣ or another vowel */
+		return is_plain_vowel(c) ? 0 : KO_CUE_POPULAR;
+	unsigned cues = before != 'a' ? KO_CUE_DIGRAPH : 0;
+	if (is_consonant(c) && before != 'y')
 		cues |= KO_CUE_EO_CLOSED;
-	if ((a == 'o' && b == 'o') || (before == 'y' && a == 'o' && b == 'u') ||
-	    (a == 'e' && b == 'e' && !is_plain_vowel(c)))
-		cues |= KO_CUE_POPULAR;
 	return cues;
 }
 
