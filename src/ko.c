@@ -178,15 +178,9 @@ static bool is_consonant(uint32_t c)
 	return nk_is_alpha(c) && !is_plain_vowel(c) && c != 'w' && c != 'y';
 }
 
-/* Every cue starts at an e or an o. */
-static bool may_cue(uint32_t c)
-{
-	return c == 'e' || c == 'o';
-}
-
 /*
  * The cues of letters p[k], p[k + 1], ... of a part of n letters, where
- * p[k] may_cue().  Not inlined: few letters need it, and the loop that
+ * p[k] is an e or an o, where every cue starts.  Not inlined: few letters need it, and the loop that
  * reads every letter keeps its state in registers without it.  Each
  * letter around is read only where a cue asks for it.
  */
@@ -246,11 +240,13 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
 		cues |= KO_CUE_VOICED;
 	for (size_t k = 0; k < slots; k++) {
 		const uint32_t c = p[k];
+		/* its kind also says whether a cue may start here */
+		const unsigned kind = nk_ko_syllable_kind(c);
 		seen |= marks[k];
-		syllables = nk_ko_syllable_step(syllables, c);
+		syllables = nk_ko_syllable_move(syllables, kind);
 		/* Stop where a cue may start: often enough to leave a
 		 * Russian part early, seldom enough to cost little. */
-		if (may_cue(c)) {
+		if (kind == NK_KO_KIND_CUE) {
 			if (syllables == stop)
 				break;
 			cues |= cues_at(p, k, slots);
