@@ -720,9 +720,10 @@ static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
 /*
  * Keys for every surname reading in the likelier given-name reading,
  * then in the other where it reads differently, NK_KEYS_MAX at most.
+ * Returns how many.
  */
-static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
-		       size_t ngr)
+static unsigned write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
+			   size_t ngr)
 {
 	size_t keys = 0;
 	for (size_t g = 0; g < ngr; g++)
@@ -735,10 +736,11 @@ static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 			write_key(out, &kp[i], f);
 			keys++;
 		}
+	return (unsigned)keys;
 }
 
-int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
-	      unsigned flags, const nk_tracer *tr)
+int nk_ko_key(nk_out *out, unsigned *nkeys, const nk_name *nm,
+	      const nk_ko_scan *ko, unsigned flags, const nk_tracer *tr)
 {
 	(void)flags; /* gender folding is a Russian matter */
 	ko_readings rs;
@@ -765,7 +767,7 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 		fold_reading(&kp[i], &kn, &rs.r[i], same ? &kp[i - 1] : NULL,
 			     gr, ngr, tr);
 	}
-	write_keys(out, kp, rs.n, ngr);
+	*nkeys = write_keys(out, kp, rs.n, ngr);
 	if (tr->fn && rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;
