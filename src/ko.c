@@ -266,10 +266,12 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
 /*
  * Part i of nm into kp; whether it reads as Korean (read_latin).  The
  * reading stops at syllable state stop, where the detection knows
- * enough; KO_READ_ALL for the key, which needs every letter.
+ * enough; KO_READ_ALL for the key, which needs every letter.  Inlined
+ * into the loops over the parts, which then keep their state in
+ * registers from part to part: every part of every Latin name comes here.
  */
-static bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i,
-		      unsigned stop)
+static inline __attribute__((always_inline)) bool
+read_part(nk_ko_parts *kp, const nk_name *nm, size_t i, unsigned stop)
 {
 	const nk_token *t = &nm->tok[i];
 	char *const out = kp->letters + kp->at[i];
