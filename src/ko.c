@@ -508,11 +508,6 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 		add_token_readings(rs, 0, first, korean);
 }
 
-static bool in_surname(const ko_reading *r, size_t i)
-{
-	return r->nsyl == 0 && i >= r->tok && i < r->tok + r->ntok;
-}
-
 /* Letters of the leading Hangul syllables reading r takes as surname. */
 static size_t syllables_len(const ko_name *kn, const ko_reading *r)
 {
@@ -594,10 +589,15 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 static size_t given_readings(enum nk_ko_reading out[KO_GIVEN_READINGS_MAX],
 			     const ko_name *kn, const ko_readings *rs)
 {
+	/* the parts around the surname's, or all where it is syllables */
+	const ko_reading *r = &rs->r[0];
+	const size_t sur_from = r->nsyl == 0 ? r->tok : 0;
+	const size_t sur_to = r->nsyl == 0 ? r->tok + r->ntok : 0;
 	unsigned cues = 0;
-	for (size_t i = 0; i < kn->nm->ntok; i++)
-		if (!in_surname(&rs->r[0], i))
-			cues |= kn->parts->cues[i];
+	for (size_t i = 0; i < sur_from; i++)
+		cues |= kn->parts->cues[i];
+	for (size_t i = sur_to; i < kn->nm->ntok; i++)
+		cues |= kn->parts->cues[i];
 	if (cues & KO_CUES_SYSTEMS) {
 		out[0] = NK_KO_READ_SYSTEMS;
 		return 1;
