@@ -374,7 +374,8 @@ static void part_surnames(nk_ko_lookup *lk, const nk_name *nm,
 	const nk_ko_spelling *hit = part_spelling(kp, i);
 	if (!hit)
 		return;
-	for (size_t k = 0; k < hit->nids; k++)
+	/* all of them, the unused too: no loop on nids */
+	for (size_t k = 0; k < NK_KO_SPELLING_IDS_MAX; k++)
 		lk->ids[k] = hit->ids[k];
 	lk->n = hit->nids;
 	lk->popular = hit->popular;
