@@ -112,6 +112,14 @@ def check(rules):
     for frm in when:
         if frm not in plain:
             sys.exit(f"rule {frm}: a condition with no plain rule beside it")
+        # ko_fold.c makes the systems reading from the popular one by
+        # writing u back for the last letter a POPULAR_CLOSED rule wrote.
+        popular, systems = when[frm][1], plain[frm][1]
+        if when[frm][3] == POPULAR_CLOSED and not (
+                popular[:1] in list(VOWELS_AND_GLIDES) and
+                popular.endswith("o") and systems == popular[:-1] + "u"):
+            sys.exit(f"rule {frm}: popular {popular} is not {systems} "
+                     "with its last u read as o")
     for ch in LETTERS:
         if ch not in plain:
             sys.exit(f"letter {ch}: no rule of its own")

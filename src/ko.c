@@ -178,34 +178,30 @@ static bool is_consonant(uint32_t c)
 	return nk_is_alpha(c) && !is_plain_vowel(c) && c != 'w' && c != 'y';
 }
 
-/* Every cue starts at an e or an o. */
-static bool may_cue(uint32_t c)
-{
-	return c == 'e' || c == 'o';
-}
-
 /*
  * The cues of letters p[k], p[k + 1], ... of a part of n letters, where
- * p[k] may_cue().  Not inlined: few letters need it, and the loop that
- * reads every letter keeps its state in registers without it.
+ * p[k] is an e or an o, where every cue starts.  Each letter around is
+ * read only where a cue asks for it: few do, so inlined into the loop
+ * that reads every letter this costs less than a call.
  */
-static __attribute__((noinline)) unsigned cues_at(const uint32_t *p, size_t k,
-						  size_t n)
+static inline unsigned cues_at(const uint32_t *p, size_t k, size_t n)
 {
-	const uint32_t a = p[k];
 	const uint32_t b = k + 1 < n ? p[k + 1] : 0;
-	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
 	const uint32_t before = k > 0 ? p[k - 1] : 0;
-	unsigned cues = 0;
+	if (p[k] == 'o') /* oo (Soo), you (Young) */
+		return b == 'o' || (before == 'y' && b == 'u') ? KO_CUE_POPULAR
+							       : 0;
 	/* After a (and y for eu) the e may be ㅐ or ㅖ before u: Taeu. */
-	if (a == 'e' && before != 'a' &&
-	    (b == 'o' || (b == 'u' && before != 'y')))
-		cues |= KO_CUE_DIGRAPH;
-	if (a == 'e' && b == 'o' && is_consonant(c) && before != 'y')
+	if (b == 'u')
+		return before != 'a' && before != 'y' ? KO_CUE_DIGRAPH : 0;
+	if (b != 'o' && b != 'e')
+		return 0;
+	const uint32_t c = k + 2 < n ? p[k + 2] : 0;
+	if (b == 'e') /* ee (Hee), not ㅔ + ㅣ or another vowel */
+		return is_plain_vowel(c) ? 0 : KO_CUE_POPULAR;
+	unsigned cues = before != 'a' ? KO_CUE_DIGRAPH : 0;
+	if (is_consonant(c) && before != 'y')
 		cues |= KO_CUE_EO_CLOSED;
-	if ((a == 'o' && b == 'o') || (before == 'y' && a == 'o' && b == 'u') ||
-	    (a == 'e' && b == 'e' && !is_plain_vowel(c)))
-		cues |= KO_CUE_POPULAR;
 	return cues;
 }
 
@@ -243,11 +239,13 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
 		cues |= KO_CUE_VOICED;
 	for (size_t k = 0; k < slots; k++) {
 		const uint32_t c = p[k];
+		/* its kind also says whether a cue may start here */
+		const unsigned kind = nk_ko_syllable_kind(c);
 		seen |= marks[k];
-		syllables = nk_ko_syllable_step(syllables, c);
+		syllables = nk_ko_syllable_move(syllables, kind);
 		/* Stop where a cue may start: often enough to leave a
 		 * Russian part early, seldom enough to cost little. */
-		if (may_cue(c)) {
+		if (kind == NK_KO_KIND_CUE) {
 			if (syllables == stop)
 				break;
 			cues |= cues_at(p, k, slots);
@@ -268,10 +266,12 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
 /*
  * Part i of nm into kp; whether it reads as Korean (read_latin).  The
  * reading stops at syllable state stop, where the detection knows
- * enough; KO_READ_ALL for the key, which needs every letter.
+ * enough; KO_READ_ALL for the key, which needs every letter.  Inlined
+ * into the loops over the parts, which then keep their state in
+ * registers from part to part: every part of every Latin name comes here.
  */
-static bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i,
-		      unsigned stop)
+static inline __attribute__((always_inline)) bool
+read_part(nk_ko_parts *kp, const nk_name *nm, size_t i, unsigned stop)
 {
 	const nk_token *t = &nm->tok[i];
 	char *const out = kp->letters + kp->at[i];
@@ -374,7 +374,8 @@ static void part_surnames(nk_ko_lookup *lk, const nk_name *nm,
 	const nk_ko_spelling *hit = part_spelling(kp, i);
 	if (!hit)
 		return;
-	for (size_t k = 0; k < hit->nids; k++)
+	/* all of them, the unused too: no loop on nids */
+	for (size_t k = 0; k < NK_KO_SPELLING_IDS_MAX; k++)
 		lk->ids[k] = hit->ids[k];
 	lk->n = hit->nids;
 	lk->popular = hit->popular;
@@ -508,11 +509,6 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 		add_token_readings(rs, 0, first, korean);
 }
 
-static bool in_surname(const ko_reading *r, size_t i)
-{
-	return r->nsyl == 0 && i >= r->tok && i < r->tok + r->ntok;
-}
-
 /* Letters of the leading Hangul syllables reading r takes as surname. */
 static size_t syllables_len(const ko_name *kn, const ko_reading *r)
 {
@@ -594,10 +590,15 @@ static void trace_reading(const nk_tracer *tr, const nk_name *nm,
 static size_t given_readings(enum nk_ko_reading out[KO_GIVEN_READINGS_MAX],
 			     const ko_name *kn, const ko_readings *rs)
 {
+	/* the parts around the surname's, or all where it is syllables */
+	const ko_reading *r = &rs->r[0];
+	const size_t sur_from = r->nsyl == 0 ? r->tok : 0;
+	const size_t sur_to = r->nsyl == 0 ? r->tok + r->ntok : 0;
 	unsigned cues = 0;
-	for (size_t i = 0; i < kn->nm->ntok; i++)
-		if (!in_surname(&rs->r[0], i))
-			cues |= kn->parts->cues[i];
+	for (size_t i = 0; i < sur_from; i++)
+		cues |= kn->parts->cues[i];
+	for (size_t i = sur_to; i < kn->nm->ntok; i++)
+		cues |= kn->parts->cues[i];
 	if (cues & KO_CUES_SYSTEMS) {
 		out[0] = NK_KO_READ_SYSTEMS;
 		return 1;
@@ -640,8 +641,8 @@ static void key_surname(ko_key_parts *kp, const ko_reading *r, ko_span sur)
 /*
  * The given name folded in each reading asked for (gr, ngr of them) into
  * given[]; returns how many fold it differently.  The readings part only
- * where popular u is read as ㅓ, so the popular fold comes first: where
- * it made no such change the systems fold is the same and is not made.
+ * where popular u is read as ㅓ: where the popular fold made no such
+ * change the systems fold is the same and is not made.
  */
 static size_t fold_given(nk_ko_folded given[], ko_span l,
 			 const enum nk_ko_reading *gr, size_t ngr)
@@ -650,13 +651,13 @@ static size_t fold_given(nk_ko_folded given[], ko_span l,
 		nk_ko_fold(&given[0], l.s, l.len, gr[0]);
 		return 1;
 	}
-	nk_ko_fold(&given[0], l.s, l.len, NK_KO_READ_POPULAR);
-	if (!(given[0].why & (1u << NK_KO_FOLD_POPULAR_U)))
+	if (!nk_ko_fold_popular(&given[0], &given[1], l.s, l.len))
 		return 1;
-	const size_t systems = gr[0] == NK_KO_READ_SYSTEMS ? 0 : 1;
-	if (systems == 0)
-		given[1] = given[0];
-	nk_ko_fold(&given[systems], l.s, l.len, NK_KO_READ_SYSTEMS);
+	if (gr[0] == NK_KO_READ_SYSTEMS) {
+		const nk_ko_folded popular = given[0];
+		given[0] = given[1];
+		given[1] = popular;
+	}
 	return KO_GIVEN_READINGS_MAX;
 }
 
@@ -722,9 +723,10 @@ static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
 /*
  * Keys for every surname reading in the likelier given-name reading,
  * then in the other where it reads differently, NK_KEYS_MAX at most.
+ * Returns how many.
  */
-static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
-		       size_t ngr)
+static unsigned write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
+			   size_t ngr)
 {
 	size_t keys = 0;
 	for (size_t g = 0; g < ngr; g++)
@@ -737,10 +739,11 @@ static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 			write_key(out, &kp[i], f);
 			keys++;
 		}
+	return (unsigned)keys;
 }
 
-int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
-	      unsigned flags, const nk_tracer *tr)
+int nk_ko_key(nk_out *out, unsigned *nkeys, const nk_name *nm,
+	      const nk_ko_scan *ko, unsigned flags, const nk_tracer *tr)
 {
 	(void)flags; /* gender folding is a Russian matter */
 	ko_readings rs;
@@ -767,7 +770,7 @@ int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
 		fold_reading(&kp[i], &kn, &rs.r[i], same ? &kp[i - 1] : NULL,
 			     gr, ngr, tr);
 	}
-	write_keys(out, kp, rs.n, ngr);
+	*nkeys = write_keys(out, kp, rs.n, ngr);
 	if (tr->fn && rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;

@@ -71,6 +71,16 @@ enum nk_ko_reading {
 NK_HIDDEN void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 			  enum nk_ko_reading reading);
 
+/*
+ * The n letters s folded in the popular reading into popular, as
+ * nk_ko_fold() folds them; where that read a u as ㅓ, also in the systems
+ * reading into systems, and true.  The readings part only there, letter
+ * for letter, so one pass makes both.
+ */
+NK_HIDDEN bool nk_ko_fold_popular(nk_ko_folded *popular,
+				  nk_ko_folded *systems, const char *s,
+				  size_t n);
+
 /* What a fold rule merges, for traces; "" for NK_KO_FOLD_NONE. */
 NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
 
@@ -87,11 +97,20 @@ NK_HIDDEN bool nk_ko_syllables_ok(const uint32_t *s, size_t n);
  * letters for more than this: start from state 0, step each character,
  * then ask at the end.
  */
+static inline unsigned nk_ko_syllable_kind(uint32_t c)
+{
+	return c < NK_KO_SYLLABLE_ASCII ? nk_ko_syllable_kinds[c] : 0;
+}
+
+/* The step of a character of kind nk_ko_syllable_kind(). */
+static inline unsigned nk_ko_syllable_move(unsigned state, unsigned kind)
+{
+	return nk_ko_syllable_next[state + kind];
+}
+
 static inline unsigned nk_ko_syllable_step(unsigned state, uint32_t c)
 {
-	const unsigned kind =
-		c < NK_KO_SYLLABLE_ASCII ? nk_ko_syllable_kinds[c] : 0;
-	return nk_ko_syllable_next[state + kind];
+	return nk_ko_syllable_move(state, nk_ko_syllable_kind(c));
 }
 
 static inline bool nk_ko_syllables_end(unsigned state, size_t n)

@@ -74,13 +74,35 @@ static unsigned step(unsigned node, char c)
 			       nk_ko_fold_classes[(unsigned char)c]];
 }
 
+
+/*
+ * Where the popular reading wrote ㅓ for a u (NK_KO_FOLD_POPULAR_U): the
+ * letter it wrote o there, which the systems reading writes u.
+ */
+typedef struct ko_closed {
+	uint8_t at[NK_KO_LETTERS_MAX];
+	size_t n;
+} ko_closed;
+
+/*
+ * The rule that applies at node, noting in closed where it reads u as ㅓ.
+ * The rules that do write o or yo where their plain rule writes u or yu
+ * (gen_ko_fold.py checks it), and begin with a vowel or glide, which
+ * put() never collapses: the letter they change is the last they write,
+ * after the len letters written before.
+ */
 static const nk_ko_fold_rule *rule_at(const nk_ko_fold_node *node,
-				      const ko_at *at)
+				      const ko_at *at, size_t len,
+				      ko_closed *closed)
 {
-	if (node->when != NK_KO_WHEN_ALWAYS &&
-	    when_holds(node->when, at, node->plain.len))
-		return &node->cond;
-	return &node->plain;
+	if (node->when == NK_KO_WHEN_ALWAYS ||
+	    !when_holds(node->when, at, node->plain.len))
+		return &node->plain;
+	const nk_ko_fold_rule *r = &node->cond;
+	/* each writes a letter: past the room, past the letters kept */
+	if (r->why == NK_KO_FOLD_POPULAR_U && closed->n < NK_KO_LETTERS_MAX)
+		closed->at[closed->n++] = (uint8_t)(len + r->to_len - 1);
+	return r;
 }
 
 /*
@@ -131,8 +153,12 @@ static void joint_vowels(nk_ko_folded *f)
 		}
 }
 
-void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
-		enum nk_ko_reading reading)
+/*
+ * The rewrite itself, into f->s and f->len, noting in closed where the
+ * popular reading took u for ㅓ.
+ */
+static void fold_letters(nk_ko_folded *f, const char *s, size_t n,
+			 enum nk_ko_reading reading, ko_closed *closed)
 {
 	size_t len = 0;
 	unsigned why = 0;
@@ -147,7 +173,8 @@ void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 			continue;
 		}
 		const ko_at at = { s + from, n - from, prev, reading };
-		const nk_ko_fold_rule *r = rule_at(&nk_ko_fold_nodes[node], &at);
+		const nk_ko_fold_rule *r =
+			rule_at(&nk_ko_fold_nodes[node], &at, len, closed);
 		len = put(f->s, len, r);
 		why |= 1u << r->why;
 		i = from + r->len;
@@ -155,9 +182,45 @@ void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
 	}
 	f->len = len;
 	f->why = why;
+}
+
+/* The rules that read the word as a whole, once its letters are folded. */
+static void finish(nk_ko_folded *f)
+{
 	initial_sound(f);
 	joint_vowels(f);
 	f->s[f->len] = '\0';
+}
+
+void nk_ko_fold(nk_ko_folded *f, const char *s, size_t n,
+		enum nk_ko_reading reading)
+{
+	ko_closed closed;
+	closed.n = 0;
+	fold_letters(f, s, n, reading, &closed);
+	finish(f);
+}
+
+bool nk_ko_fold_popular(nk_ko_folded *popular, nk_ko_folded *systems,
+			const char *s, size_t n)
+{
+	ko_closed closed;
+	closed.n = 0;
+	fold_letters(popular, s, n, NK_KO_READ_POPULAR, &closed);
+	const bool differs = closed.n > 0;
+	if (differs) {
+		memcpy(systems->s, popular->s, popular->len);
+		systems->len = popular->len;
+		for (size_t k = 0; k < closed.n; k++)
+			if (closed.at[k] < popular->len)
+				systems->s[closed.at[k]] = 'u';
+		/* the plain rules of u and yu merge nothing */
+		systems->why = (popular->why & ~(1u << NK_KO_FOLD_POPULAR_U)) |
+			       1u << NK_KO_FOLD_NONE;
+		finish(systems);
+	}
+	finish(popular);
+	return differs;
 }
 
 const char *nk_ko_fold_why_name(unsigned why)

@@ -82,6 +82,9 @@ NK_HIDDEN extern const size_t nk_ko_hangul_surnames_len;
  * as Korean if nk_ko_syllable_accepts[s] holds where it ends.
  */
 #define NK_KO_SYLLABLE_ASCII 128
+/* The last kind, of e and o alone: where a cue to the spelling system
+ * may start (ko.c). */
+#define NK_KO_KIND_CUE 21
 NK_HIDDEN extern const uint8_t nk_ko_syllable_kinds[NK_KO_SYLLABLE_ASCII];
 NK_HIDDEN extern const uint16_t nk_ko_syllable_next[];
 /* The state no character leaves: the word can no longer be Korean. */
