@@ -73,6 +73,11 @@ int nk_cli_open_store(nk_store **out, nk_ctx *ctx, const char *path,
 #define NK_TOO_LONG_MSG 64
 const char *nk_cli_too_long(char *buf, size_t size, size_t len);
 
+/* The exit status a library error ends with: bad input (an unknown id,
+ * a name that cannot be keyed, a malformed file) NK_EXIT_INPUT, anything
+ * else NK_EXIT_FAILURE. */
+int nk_cli_exit_of(int rc);
+
 /* Parse a language name ("auto", "ru", "ko", "other"). */
 bool nk_cli_parse_lang(const char *s, nk_lang *out);
 

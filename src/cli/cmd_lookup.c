@@ -163,18 +163,7 @@ static void report_store(session *s, const char *what, int rc)
 {
 	report(s, "%s: %s", what, rc == NK_ENOMEM ? nk_strerror(rc)
 						  : nk_store_errmsg(s->st));
-	switch (rc) {
-	case NK_EINVAL:
-	case NK_ENOTFOUND:
-	case NK_EUTF8:
-	case NK_ETOOLONG:
-	case NK_EEMPTY:
-	case NK_EFORMAT:
-		worsen(s, NK_EXIT_INPUT);
-		return;
-	default:
-		worsen(s, NK_EXIT_FAILURE);
-	}
+	worsen(s, nk_cli_exit_of(rc));
 }
 
 static void report_key(session *s, int rc, const answer *a)

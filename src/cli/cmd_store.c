@@ -192,17 +192,7 @@ static int parse(job *j, int argc, char **argv)
 static int fail(const job *j, int rc)
 {
 	nk_cli_error("%s", j->st ? nk_store_errmsg(j->st) : nk_strerror(rc));
-	switch (rc) {
-	case NK_EINVAL:
-	case NK_ENOTFOUND:
-	case NK_EUTF8:
-	case NK_ETOOLONG:
-	case NK_EEMPTY:
-	case NK_EFORMAT:
-		return NK_EXIT_INPUT;
-	default:
-		return NK_EXIT_FAILURE;
-	}
+	return nk_cli_exit_of(rc);
 }
 
 static int open_store(job *j, nk_ctx *ctx)

@@ -18,6 +18,21 @@ void nk_cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int nk_cli_exit_of(int rc)
+{
+	switch (rc) {
+	case NK_EINVAL:
+	case NK_ENOTFOUND:
+	case NK_EUTF8:
+	case NK_ETOOLONG:
+	case NK_EEMPTY:
+	case NK_EFORMAT:
+		return NK_EXIT_INPUT;
+	default:
+		return NK_EXIT_FAILURE;
+	}
+}
+
 const char *nk_cli_too_long(char *buf, size_t size, size_t len)
 {
 	if (len > NK_NAME_MAX)
