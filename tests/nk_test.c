@@ -203,3 +203,12 @@ void nkt_db_path(char path[sizeof NKT_DB_TEMPLATE])
 	close(fd);
 	remove(path);
 }
+
+long nkt_read_text(void *data, char *buf, size_t cap)
+{
+	nkt_text_reader *r = data;
+	const size_t n = r->len - r->pos < cap ? r->len - r->pos : cap;
+	memcpy(buf, r->s + r->pos, n);
+	r->pos += n;
+	return (long)n;
+}

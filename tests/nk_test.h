@@ -46,6 +46,15 @@ typedef struct nkt_result {
  */
 const nkt_result *nkt_cli(const char *input, const char *args);
 
+/* Text handed to nk_store_import() from memory (nkt_read_text). */
+typedef struct nkt_text_reader {
+	const char *s;
+	size_t pos, len;
+} nkt_text_reader;
+
+/* An nk_read_fn over an nkt_text_reader. */
+long nkt_read_text(void *data, char *buf, size_t cap);
+
 /* Template of nkt_db_path()'s paths; a buffer of its size holds one. */
 #define NKT_DB_TEMPLATE "/tmp/nkt_db_XXXXXX"
 

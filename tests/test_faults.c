@@ -117,26 +117,12 @@ static nk_store *open_store(const char *p, unsigned flags)
 	return st;
 }
 
-typedef struct rbuf {
-	const char *s;
-	size_t pos, len;
-} rbuf;
-
-static long from_rbuf(void *data, char *buf, size_t cap)
-{
-	rbuf *r = data;
-	const size_t n = r->len - r->pos < cap ? r->len - r->pos : cap;
-	memcpy(buf, r->s + r->pos, n);
-	r->pos += n;
-	return (long)n;
-}
-
 static int import_tsv(nk_store *st, const char *text)
 {
-	rbuf r = { text, 0, strlen(text) };
+	nkt_text_reader r = { text, 0, strlen(text) };
 	nk_import_options o = NK_IMPORT_OPTIONS_INIT;
 	o.label = "faults.tsv";
-	return nk_store_import(NULL, st, from_rbuf, &r, &o);
+	return nk_store_import(NULL, st, nkt_read_text, &r, &o);
 }
 
 /* Append rows of made-up names to buf (holding len bytes) with every

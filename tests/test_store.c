@@ -96,28 +96,14 @@ static const char *dump(nk_store *st, nk_format f, int slot)
 	return b.s;
 }
 
-typedef struct rbuf {
-	const char *s;
-	size_t pos, len;
-} rbuf;
-
-static long from_rbuf(void *data, char *buf, size_t cap)
-{
-	rbuf *r = data;
-	const size_t n = r->len - r->pos < cap ? r->len - r->pos : cap;
-	memcpy(buf, r->s + r->pos, n);
-	r->pos += n;
-	return (long)n;
-}
-
 static int import_text(nk_store *st, const char *text, size_t len,
 		       nk_format f, unsigned flags, nk_import_report *rep)
 {
-	rbuf r = { text, 0, len };
+	nkt_text_reader r = { text, 0, len };
 	nk_import_options o = NK_IMPORT_OPTIONS_INIT;
 	o.format = f;
 	o.flags = flags;
-	return nk_store_import(rep, st, from_rbuf, &r, &o);
+	return nk_store_import(rep, st, nkt_read_text, &r, &o);
 }
 
 static const nk_resolution *resolve(nk_store *st, const char *name)
