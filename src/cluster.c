@@ -16,8 +16,6 @@
 #define NK_CL_INITIAL_BYTES 16384u
 /* Grow the table at this load, in slots per 8: keeps probes short. */
 #define NK_CL_MAX_LOAD_EIGHTHS 5u
-#define NK_CL_FNV_OFFSET 0xcbf29ce484222325ull
-#define NK_CL_FNV_PRIME 0x100000001b3ull
 #define NK_CL_EMPTY 0u
 
 typedef struct cl_node {
@@ -41,12 +39,7 @@ struct nk_cluster {
 
 static uint64_t hash_key(const char *s, size_t n)
 {
-	uint64_t h = NK_CL_FNV_OFFSET;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= NK_CL_FNV_PRIME;
-	}
-	return h;
+	return nk_fnv_skip(s, n, n);
 }
 
 int nk_cluster_new(nk_cluster **out)

@@ -26,8 +26,6 @@
 
 #include "nk_internal.h"
 
-#define NK_FZ_FNV_OFFSET 0xcbf29ce484222325ull
-#define NK_FZ_FNV_PRIME 0x100000001b3ull
 /* Parts shorter than this are never near: a typo in "kim" is a name. */
 #define NK_FZ_NEAR_MIN_PART 7
 /* A block larger than this holds no useful evidence (a common surname). */
@@ -57,19 +55,6 @@ static int file_under(filing *fl, uint64_t h, nk_node node)
 	return NK_OK;
 }
 
-/* Hash of s[0,n) with s[skip] left out (skip >= n: nothing left out). */
-static uint64_t hash_skip(const char *s, size_t n, size_t skip)
-{
-	uint64_t h = NK_FZ_FNV_OFFSET;
-	for (size_t i = 0; i < n; i++) {
-		if (i == skip)
-			continue;
-		h ^= (unsigned char)s[i];
-		h *= NK_FZ_FNV_PRIME;
-	}
-	return h;
-}
-
 /* Is the key a weak one: initials (a part ending in '.') or one part? */
 static bool is_weak(const char *k, size_t n)
 {
@@ -82,7 +67,7 @@ static bool is_weak(const char *k, size_t n)
 /* File a key under itself and each one-letter deletion of a long part. */
 static int file_near(filing *fl, const char *k, size_t n, nk_node node)
 {
-	int rc = file_under(fl, hash_skip(k, n, n), node);
+	int rc = file_under(fl, nk_fnv_skip(k, n, n), node);
 	size_t start = 0;
 	for (size_t i = 0; rc == NK_OK && i <= n; i++) {
 		if (i < n && k[i] != ':')
@@ -90,7 +75,7 @@ static int file_near(filing *fl, const char *k, size_t n, nk_node node)
 		const bool lang = start == 0; /* "ru", "ko": not a part */
 		if (!lang && i - start >= NK_FZ_NEAR_MIN_PART)
 			for (size_t d = start; rc == NK_OK && d < i; d++)
-				rc = file_under(fl, hash_skip(k, n, d), node);
+				rc = file_under(fl, nk_fnv_skip(k, n, d), node);
 		start = i + 1;
 	}
 	return rc;
@@ -108,11 +93,9 @@ static int file_parts(filing *fl, const char *k, size_t n, nk_node node)
 		if (i < n && k[i] != ':')
 			continue;
 		if (i > start && k[i - 1] != '.') {
-			uint64_t h = hash_skip(k, lang + 1, lang + 1);
-			for (size_t j = start; j < i; j++) {
-				h ^= (unsigned char)k[j];
-				h *= NK_FZ_FNV_PRIME;
-			}
+			uint64_t h = nk_fnv_skip(k, lang + 1, lang + 1);
+			for (size_t j = start; j < i; j++)
+				h = nk_fnv_step(h, (unsigned char)k[j]);
 			rc = file_under(fl, h, node);
 		}
 		start = i + 1;

@@ -24,6 +24,26 @@
 
 #define NK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* FNV-1a, 64 bits: the hash of keys and names in the clustering's tables
+ * and the store's indexes (whose stored hashes depend on it). */
+#define NK_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define NK_FNV_PRIME UINT64_C(0x100000001b3)
+
+static inline uint64_t nk_fnv_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * NK_FNV_PRIME;
+}
+
+/* The hash of s[0, n) with the byte at skip left out (skip >= n: none). */
+static inline uint64_t nk_fnv_skip(const char *s, size_t n, size_t skip)
+{
+	uint64_t h = NK_FNV_OFFSET;
+	for (size_t i = 0; i < n; i++)
+		if (i != skip)
+			h = nk_fnv_step(h, (unsigned char)s[i]);
+	return h;
+}
+
 /* Most tokens a name may have; more is refused as NK_ETOOLONG. */
 #define NK_TOKENS_MAX 32
 

@@ -18,8 +18,6 @@
 
 #include "store_int.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define TALLY_MIN 1024
 #define TALLY_TEXT_MIN 4096
 #define GRAM_BITS NK_ST_GRAM_BITS
@@ -28,13 +26,7 @@
 
 uint64_t nk_st_hash(const char *p, size_t n, size_t skip)
 {
-	uint64_t h = FNV_OFFSET;
-	for (size_t i = 0; i < n; i++) {
-		if (i == skip)
-			continue;
-		h ^= (unsigned char)p[i];
-		h *= FNV_PRIME;
-	}
+	const uint64_t h = nk_fnv_skip(p, n, skip);
 	return h ? h : 1;
 }
 
