@@ -62,8 +62,6 @@ typedef struct nk_ru_index {
 	uint8_t first[NK_RU_INDEX_BYTES];  /* 0: no rule starts with it */
 	uint8_t second[NK_RU_INDEX_BYTES]; /* 0: second in no rule */
 	nk_ru_pair pair[NK_RU_FIRST_MAX][NK_RU_SECOND_MAX];
-	/* by first byte, a bit per second code whose pair has a rule */
-	uint32_t follow[NK_RU_INDEX_BYTES];
 	uint8_t len[NK_RU_RULES_MAX];    /* strlen of each rule's "from" */
 	uint8_t to_len[NK_RU_RULES_MAX]; /* and of its "to" */
 } nk_ru_index;
