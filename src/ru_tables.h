@@ -92,7 +92,12 @@ extern NK_HIDDEN const size_t nk_ru_patronymic_count;
 extern NK_HIDDEN const char *const nk_ru_surname_suffixes[];
 extern NK_HIDDEN const size_t nk_ru_surname_suffix_count;
 
-/* Feminine surname endings and their masculine form, in phonemes. */
+/*
+ * Feminine surname endings and their masculine form, in phonemes.  Each
+ * masculine form starts its feminine one or is as long, and ends in no
+ * feminine ending: fold_gender() in ru.c edits phonemes that later
+ * readings read again, and relies on this to fold them to the same.
+ */
 typedef struct nk_ru_gender {
 	const char *fem;
 	const char *masc;
