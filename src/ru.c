@@ -254,8 +254,6 @@ static int code_bytes(nk_ru_index *ix, uint8_t *nsecond)
 	return rc;
 }
 
-_Static_assert(NK_RU_SECOND_MAX <= 32, "follow has a bit per second code");
-
 /*
  * A rule of one byte is a candidate whatever follows, so it goes to each
  * column of its row; a longer rule only to the column of its second byte.
@@ -280,10 +278,6 @@ int nk_ru_index_init(nk_ru_index *ix)
 		for (size_t k = 0; k <= nsecond && rc == NK_OK; k++)
 			rc = add_candidate(&row[k], i);
 	}
-	for (size_t c = 0; c < NK_RU_INDEX_BYTES; c++)
-		for (size_t k = 0; k <= nsecond; k++)
-			if (ix->pair[ix->first[c]][k].count)
-				ix->follow[c] |= 1u << k;
 	return rc;
 }
 
@@ -311,17 +305,30 @@ static bool rule_fits(const nk_ru_rule *r, size_t len, const char *s,
 }
 
 /*
- * The index of the first rule that reads s[at...], or NK_RU_NONE.  Adds
- * to *sense the reading bits that the rules tried here look at: where no
- * such bit differs, another reading matches the same rules.  (Row 0 of
- * the pairs, for the bytes that start no rule, is empty.)
+ * The rules that may start at s[at], by it and the byte after it, or
+ * NULL for none.  Most letters start no rule, and most of the others are
+ * not followed by a letter that a rule of theirs goes on with.
  */
-static size_t match_rule(const nk_ru_index *ix, const char *s, size_t n,
-			 size_t at, unsigned reading, unsigned *sense)
+static const nk_ru_pair *candidates(const nk_ru_index *ix, const char *s,
+				    size_t n, size_t at)
 {
 	const uint8_t first = ix->first[(unsigned char)s[at]];
+	if (first == 0)
+		return NULL;
 	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
 	const nk_ru_pair *p = &ix->pair[first][ix->second[next]];
+	return p->count ? p : NULL;
+}
+
+/*
+ * The index of the first of the candidates p that reads s[at...], or
+ * NK_RU_NONE.  Adds to *sense the reading bits that they look at: where
+ * no such bit differs, another reading matches the same rules.
+ */
+static size_t match_rule(const nk_ru_index *ix, const nk_ru_pair *p,
+			 const char *s, size_t n, size_t at, unsigned reading,
+			 unsigned *sense)
+{
 	*sense |= p->sense;
 	for (size_t k = 0; k < p->count; k++) {
 		const size_t i = p->rule[k];
@@ -342,20 +349,6 @@ static size_t append(char *out, size_t o, size_t cap, const char *s,
 	return o + m;
 }
 
-/*
- * May a rule start at s[at]?  Most letters start none, and most of the
- * others are not followed by a letter that a rule of theirs goes on with.
- */
-static bool may_start(const nk_ru_index *ix, const char *s, size_t n,
-		      size_t at)
-{
-	const unsigned char c = (unsigned char)s[at];
-	if (ix->first[c] == 0)
-		return false;
-	const unsigned char next = at + 1 < n ? (unsigned char)s[at + 1] : 0;
-	return ix->follow[c] >> ix->second[next] & 1u;
-}
-
 static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
 			     const nk_ru_index *ix, const char *s, size_t n,
 			     unsigned reading, const nk_tracer *tr)
@@ -365,12 +358,13 @@ static size_t latin_phonemes(char *out, size_t cap, unsigned *sense,
 	for (size_t i = 0; i < n;) {
 		/* the letters no rule reads are copied a run at a time */
 		size_t j = i;
-		while (j < n && !may_start(ix, s, n, j))
+		const nk_ru_pair *p = NULL;
+		while (j < n && !(p = candidates(ix, s, n, j)))
 			j++;
 		o = append(out, o, cap, s + i, j - i);
 		if (j == n)
 			break;
-		const size_t r = match_rule(ix, s, n, j, reading, sense);
+		const size_t r = match_rule(ix, p, s, n, j, reading, sense);
 		if (r == NK_RU_NONE) {
 			o = append(out, o, cap, s + j, 1);
 			i = j + 1;

@@ -62,8 +62,6 @@ typedef struct nk_ru_index {
 	uint8_t first[NK_RU_INDEX_BYTES];  /* 0: no rule starts with it */
 	uint8_t second[NK_RU_INDEX_BYTES]; /* 0: second in no rule */
 	nk_ru_pair pair[NK_RU_FIRST_MAX][NK_RU_SECOND_MAX];
-	/* by first byte, a bit per second code whose pair has a rule */
-	uint32_t follow[NK_RU_INDEX_BYTES];
 	uint8_t len[NK_RU_RULES_MAX];    /* strlen of each rule's "from" */
 	uint8_t to_len[NK_RU_RULES_MAX]; /* and of its "to" */
 } nk_ru_index;
@@ -94,7 +92,12 @@ extern NK_HIDDEN const size_t nk_ru_patronymic_count;
 extern NK_HIDDEN const char *const nk_ru_surname_suffixes[];
 extern NK_HIDDEN const size_t nk_ru_surname_suffix_count;
 
-/* Feminine surname endings and their masculine form, in phonemes. */
+/*
+ * Feminine surname endings and their masculine form, in phonemes.  Each
+ * masculine form starts its feminine one or is as long, and ends in no
+ * feminine ending: fold_gender() in ru.c edits phonemes that later
+ * readings read again, and relies on this to fold them to the same.
+ */
 typedef struct nk_ru_gender {
 	const char *fem;
 	const char *masc;
