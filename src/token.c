@@ -346,55 +346,6 @@ static void letter(splitter *sp, uint32_t c, uint8_t kind, uint8_t marks)
 	sp->caps &= capital_bit(kind);
 }
 
-/*
- * Copy the letters of script `script` from slot i on, compacting in place
- * (out <= i); returns the slot after them.  Inline, and called with the
- * script as a constant where it can be, so that the test of a letter's
- * script folds to a compare or two: a name is mostly such runs.
- */
-static inline size_t copy_run(splitter *sp, size_t i, size_t end,
-			      uint8_t script)
-{
-	nk_name *nm = sp->nm;
-	size_t out = sp->out;
-	uint8_t caps = NK_ASCII_CAPITAL;
-
-	for (; i < end && is_letter(nm->kind[i]); i++) {
-		const uint32_t c = nm->text[i];
-		if (nk_token_script_of(c) != script)
-			break;
-		caps &= capital_bit(nm->kind[i]);
-		nm->text[out] = c;
-		nm->marks[out] = nm->marks[i];
-		out++;
-	}
-	sp->out = out;
-	sp->caps &= caps;
-	return i;
-}
-
-/*
- * Take the run of letter slots of one script that starts at slot i;
- * returns the slot after the run.
- */
-static size_t letter_slots(splitter *sp, size_t i)
-{
-	const nk_name *nm = sp->nm;
-	const size_t end = nm->ntext;
-	const uint8_t script = nk_token_script_of(nm->text[i]);
-
-	if (!start_letters(sp, script))
-		return i + 1;
-	switch (script) {
-	case NK_SCRIPT_LATIN:
-		return copy_run(sp, i, end, NK_SCRIPT_LATIN);
-	case NK_SCRIPT_CYRILLIC:
-		return copy_run(sp, i, end, NK_SCRIPT_CYRILLIC);
-	default:
-		return copy_run(sp, i, end, script);
-	}
-}
-
 /* ---- the end of a split ------------------------------------------- */
 
 /* A Hangul token: 김수길씨 -> 김수길 */
@@ -473,12 +424,13 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	splitter sp = { .nm = nm, .status = NK_OK };
 	const size_t end = nm->ntext;
 
-	for (size_t i = 0; i < end;) {
-		if (!is_letter(nm->kind[i])) {
-			sign(&sp, nm->kind[i++]);
+	for (size_t i = 0; i < end; i++) {
+		const uint8_t kind = nm->kind[i];
+		if (!is_letter(kind)) {
+			sign(&sp, kind);
 			continue;
 		}
-		i = letter_slots(&sp, i);
+		letter(&sp, nm->text[i], kind, nm->marks[i]);
 		if (sp.status != NK_OK)
 			return sp.status;
 	}
