@@ -295,39 +295,16 @@ typedef struct fold_pass {
 	nk_fold_check check;
 } fold_pass;
 
-/* Fold e, the entry of a code point; false when ICU has to fold the name. */
-static bool fold_cached(fold_pass *p, const nk_fold_entry *e)
-{
-	if (!nk_fold_check_next(&p->check, e))
-		return false;
-	if (p->n != NK_FOLD_FULL)
-		p->n = emit(p->nm, p->n, e);
-	return true;
-}
-
-/* A precomposed Hangul syllable: already NFKC, caseless, its own fold. */
-static void fold_hangul(fold_pass *p, uint32_t cp)
-{
-	nk_fold_check_plain(&p->check);
-	if (p->n >= NK_NAME_MAX) {
-		p->n = NK_FOLD_FULL;
-		return;
-	}
-	p->nm->text[p->n] = cp;
-	p->nm->marks[p->n] = 0;
-	p->nm->kind[p->n++] = NK_KIND_LETTER;
-}
-
 /* Fold the code point cp; false when ICU has to fold the name. */
 static bool fold_code(fold_pass *p, const nk_ctx *ctx, uint32_t cp)
 {
-	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
+	nk_fold_entry syllable;
+	const nk_fold_entry *e = nk_fold_direct(ctx, &p->check, cp, &syllable);
 
-	if (e)
-		return fold_cached(p, e);
-	if (!nk_fold_is_hangul_syllable(cp))
+	if (!e)
 		return false;
-	fold_hangul(p, cp);
+	if (p->n != NK_FOLD_FULL)
+		p->n = emit(p->nm, p->n, e);
 	return true;
 }
 

@@ -617,19 +617,10 @@ static bool take_code_point(reader *r, const nk_ctx *ctx, const char *name,
 	after_ascii(r, ctx, (const unsigned char *)name, at);
 	if (!nk_utf8_decode(name, len, i, &cp))
 		return false;
-	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
 	nk_fold_entry syllable;
-	if (e) {
-		if (!nk_fold_check_next(&r->check, e))
-			return false;
-	} else if (nk_fold_is_hangul_syllable(cp)) {
-		syllable = (nk_fold_entry){ .kind = NK_KIND_LETTER, .n = 1,
-					    .out = { cp } };
-		e = &syllable;
-		nk_fold_check_plain(&r->check);
-	} else {
+	const nk_fold_entry *e = nk_fold_direct(ctx, &r->check, cp, &syllable);
+	if (!e)
 		return false;
-	}
 	if (is_one_letter(e))
 		return take_letters(r, ctx, name, len, i, e);
 	const size_t bytes = *i - at;
