@@ -672,16 +672,6 @@ int nk_token_read(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 	return rc != NK_OK ? rc : nk_token_split(nm, tr);
 }
 
-bool nk_token_is(const nk_name *nm, const nk_token *t, const char *w)
-{
-	size_t i = 0, k = 0;
-
-	for (; k < t->len && w[i]; k++)
-		if (nk_utf8_next(w, &i) != nm->text[t->start + k])
-			return false;
-	return k == t->len && w[i] == '\0';
-}
-
 void nk_token_utf8(char *out, size_t cap, const nk_name *nm,
 		   const nk_token *t)
 {
