@@ -23,11 +23,6 @@
 /* A Hangul name with an attached address term has at least 3 syllables. */
 #define NK_HANGUL_SUFFIX_MIN_LEN 3
 
-static bool is_letter(uint8_t kind)
-{
-	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
-}
-
 /*
  * The bit of a letter that says it is a capital: NK_ASCII_CAPITAL, as in
  * ctx->ascii_letter, or 0.  A token's letters are all capitals when the
@@ -426,7 +421,7 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 
 	for (size_t i = 0; i < end; i++) {
 		const uint8_t kind = nm->kind[i];
-		if (!is_letter(kind)) {
+		if (!nk_kind_is_letter(kind)) {
 			sign(&sp, kind);
 			continue;
 		}
@@ -492,11 +487,6 @@ typedef struct reader {
 	bool after_letter; /* the slot before is a kept letter */
 } reader;
 
-static bool is_ascii(unsigned char b)
-{
-	return b != 0 && b < 0x80; /* NUL is never part of a name */
-}
-
 /*
  * ASCII bytes, most of a name, leave r->check and r->after_letter as
  * they are; before a code point outside ASCII at u[at] these are brought
@@ -508,10 +498,10 @@ static bool is_ascii(unsigned char b)
 static void after_ascii(reader *r, const nk_ctx *ctx, const unsigned char *u,
 			size_t at)
 {
-	if (at == 0 || !is_ascii(u[at - 1]))
+	if (at == 0 || !nk_utf8_is_ascii(u[at - 1]))
 		return;
 	nk_fold_check_plain(&r->check);
-	for (; at > 0 && is_ascii(u[at - 1]); at--) {
+	for (; at > 0 && nk_utf8_is_ascii(u[at - 1]); at--) {
 		const unsigned char b = u[at - 1];
 		if (ctx->ascii_letter[b]) {
 			r->after_letter = r->sp.depth == 0;
@@ -537,7 +527,7 @@ static void take_entry(reader *r, const nk_fold_entry *e)
 	}
 	if (e->n == 0)
 		return;
-	if (!is_letter(e->kind)) {
+	if (!nk_kind_is_letter(e->kind)) {
 		sign(sp, e->kind); /* a sign is one slot */
 		r->after_letter = false;
 		return;
@@ -550,7 +540,7 @@ static void take_entry(reader *r, const nk_fold_entry *e)
 /* A letter that folds to one slot: most letters outside ASCII. */
 static bool is_one_letter(const nk_fold_entry *e)
 {
-	return is_letter(e->kind) && e->n == 1;
+	return nk_kind_is_letter(e->kind) && e->n == 1;
 }
 
 /* The entry of the two-byte code point at name[i] if it is such a letter. */
@@ -649,7 +639,7 @@ static bool read_name(reader *r, const nk_ctx *ctx, const char *name,
 			i = ascii_letters(sp, ctx->ascii_letter, u, i, len);
 			if (sp->status != NK_OK)
 				return false;
-		} else if (is_ascii(u[i])) {
+		} else if (nk_utf8_is_ascii(u[i])) {
 			take_ascii_sign(sp, ctx->fold[u[i++]].kind);
 		} else if (!take_code_point(r, ctx, name, len, &i) ||
 			   sp->status != NK_OK) {

@@ -18,6 +18,12 @@
 /* Offset of the first invalid byte, or len when all of s is valid. */
 NK_HIDDEN size_t nk_utf8_check(const char *s, size_t len);
 
+/* Is b an ASCII character?  NUL is not: it is never part of a name. */
+static inline bool nk_utf8_is_ascii(unsigned char b)
+{
+	return b != 0 && b < 0x80;
+}
+
 /* Is b a continuation byte (10xxxxxx)? */
 static inline bool nk_utf8_is_cont(unsigned char b)
 {
