@@ -172,7 +172,7 @@ static void merge(nk_fold_entry *e, const nk_fold_entry *f)
 {
 	if (e->kind == NK_KIND_DROP)
 		*e = *f;
-	else if (f->kind == NK_KIND_LETTER || f->kind == NK_KIND_UPPER)
+	else if (nk_kind_is_letter(f->kind))
 		for (uint8_t k = 0; k < f->n; k++)
 			put(e, f->out[k]);
 }
@@ -227,17 +227,12 @@ void nk_fold_compute(const nk_ctx *ctx, uint32_t cp, nk_fold_entry *e)
 		e->direct |= NK_FOLD_DIRECT_TABLE;
 }
 
-static bool is_letter(uint8_t kind)
-{
-	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
-}
-
 /* An ASCII letter folds to one ASCII letter, a capital to its small one. */
 static void init_ascii_letters(nk_ctx *ctx)
 {
 	for (uint32_t b = 1; b < NK_ASCII_CAPITAL; b++) {
 		const nk_fold_entry *e = &ctx->fold[b];
-		if (!is_letter(e->kind))
+		if (!nk_kind_is_letter(e->kind))
 			continue;
 		ctx->ascii_letter[b] = (uint8_t)(e->out[0] |
 			(e->kind == NK_KIND_UPPER ? NK_ASCII_CAPITAL : 0));
@@ -295,52 +290,24 @@ typedef struct fold_pass {
 	nk_fold_check check;
 } fold_pass;
 
-/* Fold e, the entry of a code point; false when ICU has to fold the name. */
-static bool fold_cached(fold_pass *p, const nk_fold_entry *e)
+/* Fold the code point cp; false when ICU has to fold the name. */
+static bool fold_code(fold_pass *p, const nk_ctx *ctx, uint32_t cp)
 {
-	if (!nk_fold_check_next(&p->check, e))
+	nk_fold_entry syllable;
+	const nk_fold_entry *e = nk_fold_direct(ctx, &p->check, cp, &syllable);
+
+	if (!e)
 		return false;
 	if (p->n != NK_FOLD_FULL)
 		p->n = emit(p->nm, p->n, e);
 	return true;
 }
 
-/* A precomposed Hangul syllable: already NFKC, caseless, its own fold. */
-static void fold_hangul(fold_pass *p, uint32_t cp)
-{
-	nk_fold_check_plain(&p->check);
-	if (p->n >= NK_NAME_MAX) {
-		p->n = NK_FOLD_FULL;
-		return;
-	}
-	p->nm->text[p->n] = cp;
-	p->nm->marks[p->n] = 0;
-	p->nm->kind[p->n++] = NK_KIND_LETTER;
-}
-
-/* Fold the code point cp; false when ICU has to fold the name. */
-static bool fold_code(fold_pass *p, const nk_ctx *ctx, uint32_t cp)
-{
-	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
-
-	if (e)
-		return fold_cached(p, e);
-	if (!nk_fold_is_hangul_syllable(cp))
-		return false;
-	fold_hangul(p, cp);
-	return true;
-}
-
-static bool is_ascii(unsigned char b)
-{
-	return b != 0 && b < 0x80; /* NUL is never part of a name */
-}
-
 /* fold_ascii() when the run may not fit: slot by slot, rarely taken. */
 static size_t fold_ascii_near_full(fold_pass *p, const nk_ctx *ctx,
 				   const unsigned char *u, size_t i, size_t len)
 {
-	for (; i < len && is_ascii(u[i]); i++)
+	for (; i < len && nk_utf8_is_ascii(u[i]); i++)
 		if (p->n != NK_FOLD_FULL)
 			p->n = emit(p->nm, p->n, &ctx->fold[u[i]]);
 	nk_fold_check_plain(&p->check);
@@ -362,7 +329,7 @@ static size_t fold_ascii(fold_pass *p, const nk_ctx *ctx,
 
 	if (n + (len - i) > NK_NAME_MAX)
 		return fold_ascii_near_full(p, ctx, u, i, len);
-	for (; i < len && is_ascii(u[i]); i++) {
+	for (; i < len && nk_utf8_is_ascii(u[i]); i++) {
 		const nk_fold_entry *e = &ctx->fold[u[i]];
 		nm->text[n] = e->out[0];
 		nm->marks[n] = 0;
@@ -435,7 +402,7 @@ int nk_fold_name(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 	nm->ntext = 0;
 	nm->ntok = 0;
 	while (i < len) {
-		if (is_ascii(u[i])) {
+		if (nk_utf8_is_ascii(u[i])) {
 			i = fold_ascii(&p, ctx, u, i, len);
 			continue;
 		}

@@ -74,4 +74,26 @@ static inline void nk_fold_check_plain(nk_fold_check *c)
 	c->ccc = 0;
 }
 
+/*
+ * The entry to fold cp by, alone, with the check taken; NULL when ICU has
+ * to fold the name.  A precomposed Hangul syllable, which no table holds,
+ * is given *syllable.
+ */
+static inline const nk_fold_entry *nk_fold_direct(const nk_ctx *ctx,
+						  nk_fold_check *c,
+						  uint32_t cp,
+						  nk_fold_entry *syllable)
+{
+	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
+
+	if (e)
+		return nk_fold_check_next(c, e) ? e : NULL;
+	if (!nk_fold_is_hangul_syllable(cp))
+		return NULL;
+	*syllable = (nk_fold_entry){ .kind = NK_KIND_LETTER, .n = 1,
+				     .out = { cp } };
+	nk_fold_check_plain(c);
+	return syllable;
+}
+
 #endif /* NK_FOLD_H */

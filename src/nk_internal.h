@@ -182,6 +182,12 @@ static inline void nk_out_str(nk_out *o, const char *s)
 	nk_out_mem(o, s, strlen(s));
 }
 
+/* Is a slot of this kind (enum nk_kind) a letter? */
+static inline bool nk_kind_is_letter(uint8_t kind)
+{
+	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
+}
+
 /* Is the slot an ASCII lowercase letter? */
 static inline bool nk_is_alpha(uint32_t c)
 {

@@ -23,11 +23,6 @@
 /* A Hangul name with an attached address term has at least 3 syllables. */
 #define NK_HANGUL_SUFFIX_MIN_LEN 3
 
-static bool is_letter(uint8_t kind)
-{
-	return kind == NK_KIND_LETTER || kind == NK_KIND_UPPER;
-}
-
 /*
  * The bit of a letter that says it is a capital: NK_ASCII_CAPITAL, as in
  * ctx->ascii_letter, or 0.  A token's letters are all capitals when the
@@ -346,55 +341,6 @@ static void letter(splitter *sp, uint32_t c, uint8_t kind, uint8_t marks)
 	sp->caps &= capital_bit(kind);
 }
 
-/*
- * Copy the letters of script `script` from slot i on, compacting in place
- * (out <= i); returns the slot after them.  Inline, and called with the
- * script as a constant where it can be, so that the test of a letter's
- * script folds to a compare or two: a name is mostly such runs.
- */
-static inline size_t copy_run(splitter *sp, size_t i, size_t end,
-			      uint8_t script)
-{
-	nk_name *nm = sp->nm;
-	size_t out = sp->out;
-	uint8_t caps = NK_ASCII_CAPITAL;
-
-	for (; i < end && is_letter(nm->kind[i]); i++) {
-		const uint32_t c = nm->text[i];
-		if (nk_token_script_of(c) != script)
-			break;
-		caps &= capital_bit(nm->kind[i]);
-		nm->text[out] = c;
-		nm->marks[out] = nm->marks[i];
-		out++;
-	}
-	sp->out = out;
-	sp->caps &= caps;
-	return i;
-}
-
-/*
- * Take the run of letter slots of one script that starts at slot i;
- * returns the slot after the run.
- */
-static size_t letter_slots(splitter *sp, size_t i)
-{
-	const nk_name *nm = sp->nm;
-	const size_t end = nm->ntext;
-	const uint8_t script = nk_token_script_of(nm->text[i]);
-
-	if (!start_letters(sp, script))
-		return i + 1;
-	switch (script) {
-	case NK_SCRIPT_LATIN:
-		return copy_run(sp, i, end, NK_SCRIPT_LATIN);
-	case NK_SCRIPT_CYRILLIC:
-		return copy_run(sp, i, end, NK_SCRIPT_CYRILLIC);
-	default:
-		return copy_run(sp, i, end, script);
-	}
-}
-
 /* ---- the end of a split ------------------------------------------- */
 
 /* A Hangul token: 김수길씨 -> 김수길 */
@@ -473,12 +419,13 @@ int nk_token_split(nk_name *nm, const nk_tracer *tr)
 	splitter sp = { .nm = nm, .status = NK_OK };
 	const size_t end = nm->ntext;
 
-	for (size_t i = 0; i < end;) {
-		if (!is_letter(nm->kind[i])) {
-			sign(&sp, nm->kind[i++]);
+	for (size_t i = 0; i < end; i++) {
+		const uint8_t kind = nm->kind[i];
+		if (!nk_kind_is_letter(kind)) {
+			sign(&sp, kind);
 			continue;
 		}
-		i = letter_slots(&sp, i);
+		letter(&sp, nm->text[i], kind, nm->marks[i]);
 		if (sp.status != NK_OK)
 			return sp.status;
 	}
@@ -540,11 +487,6 @@ typedef struct reader {
 	bool after_letter; /* the slot before is a kept letter */
 } reader;
 
-static bool is_ascii(unsigned char b)
-{
-	return b != 0 && b < 0x80; /* NUL is never part of a name */
-}
-
 /*
  * ASCII bytes, most of a name, leave r->check and r->after_letter as
  * they are; before a code point outside ASCII at u[at] these are brought
@@ -556,10 +498,10 @@ static bool is_ascii(unsigned char b)
 static void after_ascii(reader *r, const nk_ctx *ctx, const unsigned char *u,
 			size_t at)
 {
-	if (at == 0 || !is_ascii(u[at - 1]))
+	if (at == 0 || !nk_utf8_is_ascii(u[at - 1]))
 		return;
 	nk_fold_check_plain(&r->check);
-	for (; at > 0 && is_ascii(u[at - 1]); at--) {
+	for (; at > 0 && nk_utf8_is_ascii(u[at - 1]); at--) {
 		const unsigned char b = u[at - 1];
 		if (ctx->ascii_letter[b]) {
 			r->after_letter = r->sp.depth == 0;
@@ -585,7 +527,7 @@ static void take_entry(reader *r, const nk_fold_entry *e)
 	}
 	if (e->n == 0)
 		return;
-	if (!is_letter(e->kind)) {
+	if (!nk_kind_is_letter(e->kind)) {
 		sign(sp, e->kind); /* a sign is one slot */
 		r->after_letter = false;
 		return;
@@ -598,7 +540,7 @@ static void take_entry(reader *r, const nk_fold_entry *e)
 /* A letter that folds to one slot: most letters outside ASCII. */
 static bool is_one_letter(const nk_fold_entry *e)
 {
-	return is_letter(e->kind) && e->n == 1;
+	return nk_kind_is_letter(e->kind) && e->n == 1;
 }
 
 /* The entry of the two-byte code point at name[i] if it is such a letter. */
@@ -665,19 +607,10 @@ static bool take_code_point(reader *r, const nk_ctx *ctx, const char *name,
 	after_ascii(r, ctx, (const unsigned char *)name, at);
 	if (!nk_utf8_decode(name, len, i, &cp))
 		return false;
-	const nk_fold_entry *e = nk_fold_cached(ctx, cp);
 	nk_fold_entry syllable;
-	if (e) {
-		if (!nk_fold_check_next(&r->check, e))
-			return false;
-	} else if (nk_fold_is_hangul_syllable(cp)) {
-		syllable = (nk_fold_entry){ .kind = NK_KIND_LETTER, .n = 1,
-					    .out = { cp } };
-		e = &syllable;
-		nk_fold_check_plain(&r->check);
-	} else {
+	const nk_fold_entry *e = nk_fold_direct(ctx, &r->check, cp, &syllable);
+	if (!e)
 		return false;
-	}
 	if (is_one_letter(e))
 		return take_letters(r, ctx, name, len, i, e);
 	const size_t bytes = *i - at;
@@ -706,7 +639,7 @@ static bool read_name(reader *r, const nk_ctx *ctx, const char *name,
 			i = ascii_letters(sp, ctx->ascii_letter, u, i, len);
 			if (sp->status != NK_OK)
 				return false;
-		} else if (is_ascii(u[i])) {
+		} else if (nk_utf8_is_ascii(u[i])) {
 			take_ascii_sign(sp, ctx->fold[u[i++]].kind);
 		} else if (!take_code_point(r, ctx, name, len, &i) ||
 			   sp->status != NK_OK) {
@@ -727,16 +660,6 @@ int nk_token_read(nk_name *nm, size_t *bad_offset, const nk_ctx *ctx,
 		return end_split(&r.sp, tr);
 	const int rc = nk_fold_name(nm, bad_offset, ctx, name, len);
 	return rc != NK_OK ? rc : nk_token_split(nm, tr);
-}
-
-bool nk_token_is(const nk_name *nm, const nk_token *t, const char *w)
-{
-	size_t i = 0, k = 0;
-
-	for (; k < t->len && w[i]; k++)
-		if (nk_utf8_next(w, &i) != nm->text[t->start + k])
-			return false;
-	return k == t->len && w[i] == '\0';
 }
 
 void nk_token_utf8(char *out, size_t cap, const nk_name *nm,

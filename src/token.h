@@ -67,10 +67,6 @@ static inline uint8_t nk_token_script_of(uint32_t cp)
 	return NK_SCRIPT_OTHER;
 }
 
-/* Does token t spell the ASCII (or UTF-8) word w exactly? */
-NK_HIDDEN bool nk_token_is(const nk_name *nm, const nk_token *t,
-			   const char *w);
-
 /* Write token t as UTF-8 into out (NUL-terminated, truncated to cap). */
 NK_HIDDEN void nk_token_utf8(char *out, size_t cap, const nk_name *nm,
 			     const nk_token *t);

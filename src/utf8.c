@@ -9,7 +9,7 @@ size_t nk_utf8_check(const char *s, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		if (u[i] != 0 && u[i] < 0x80) {
+		if (nk_utf8_is_ascii(u[i])) {
 			i++; /* ASCII, most of every name: no decode */
 			continue;
 		}

@@ -18,37 +18,31 @@
 /* Offset of the first invalid byte, or len when all of s is valid. */
 NK_HIDDEN size_t nk_utf8_check(const char *s, size_t len);
 
-/*
- * Decode the code point at s[*i] of valid UTF-8 and advance *i.
- * Only for input that nk_utf8_check() accepted.  Inline: callers use it
- * once per letter.
- */
-static inline uint32_t nk_utf8_next(const char *s, size_t *i)
+/* Is b an ASCII character?  NUL is not: it is never part of a name. */
+static inline bool nk_utf8_is_ascii(unsigned char b)
 {
-	const unsigned char *u = (const unsigned char *)s + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if (u[0] < 0xE0) {
-		*i += 2;
-		return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-	}
-	if (u[0] < 0xF0) {
-		*i += 3;
-		return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) |
-		       (u[2] & 0x3Fu);
-	}
-	*i += 4;
-	return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
-	       ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+	return b != 0 && b < 0x80;
 }
 
 /* Is b a continuation byte (10xxxxxx)? */
 static inline bool nk_utf8_is_cont(unsigned char b)
 {
 	return (b & 0xC0u) == 0x80u;
+}
+
+/*
+ * The code point of the two-byte sequence at s[i], i < len, or 0 when
+ * there is none (0 is never one).  Inline: Latin letters with diacritics
+ * and Cyrillic letters are read with it once a letter.
+ */
+static inline uint32_t nk_utf8_two_byte(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] < 0xC2 || u[0] >= 0xE0 || len - i < 2 ||
+	    !nk_utf8_is_cont(u[1]))
+		return 0;
+	return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
 }
 
 /*
@@ -73,9 +67,9 @@ static inline bool nk_utf8_decode(const char *s, size_t len, size_t *i,
 	if (u[0] < 0xC2 || u[0] > 0xF4)
 		return false;
 	if (u[0] < 0xE0) {
-		if (left < 2 || !nk_utf8_is_cont(u[1]))
+		*cp = nk_utf8_two_byte(s, len, *i);
+		if (*cp == 0)
 			return false;
-		*cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
 		*i += 2;
 		return true;
 	}
@@ -98,21 +92,6 @@ static inline bool nk_utf8_decode(const char *s, size_t len, size_t *i,
 	      ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
 	*i += 4;
 	return true;
-}
-
-/*
- * The code point of the two-byte sequence at s[i], i < len, or 0 when
- * there is none (0 is never one).  Inline: Latin letters with diacritics
- * and Cyrillic letters are read with it once a letter.
- */
-static inline uint32_t nk_utf8_two_byte(const char *s, size_t len, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-
-	if (u[0] < 0xC2 || u[0] >= 0xE0 || len - i < 2 ||
-	    !nk_utf8_is_cont(u[1]))
-		return 0;
-	return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
 }
 
 /* Encode cp into out (4 bytes room); returns bytes written. */
