@@ -270,8 +270,8 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
  * into the loops over the parts, which then keep their state in
  * registers from part to part: every part of every Latin name comes here.
  */
-static inline __attribute__((always_inline)) bool
-read_part(nk_ko_parts *kp, const nk_name *nm, size_t i, unsigned stop)
+static inline bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i,
+			     unsigned stop)
 {
 	const nk_token *t = &nm->tok[i];
 	char *const out = kp->letters + kp->at[i];
