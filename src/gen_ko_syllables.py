@@ -12,8 +12,8 @@ The consonant spellings below are the whole of that knowledge.  The
 check is a regular language, so this script reads a word letter by
 letter as the rules do, collects the states it can be in, merges the
 states no continuation tells apart, and writes the transition table
-ko_syllable.c runs: one table look-up a character, for every Latin name
-with a Korean surname.
+ko.c runs: one table look-up a character, in the pass that reads every
+part of every Latin name.
 
 usage: gen_ko_syllables.py ko_syllables.c
 """

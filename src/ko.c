@@ -48,6 +48,7 @@ typedef struct ko_reading {
 	size_t tok;  /* first surname token */
 	size_t ntok; /* surname tokens: 0 (no surname) or 1 */
 	size_t nsyl; /* >0: the surname is this many syllables of tok */
+	size_t nsyl_letters; /* letters of those syllables, counted once */
 	int id;      /* row of nk_ko_surnames, or KO_NO_SURNAME */
 	const char *why;
 } ko_reading;
@@ -270,8 +271,8 @@ static unsigned read_latin(char *out, size_t *len, bool *korean,
  * into the loops over the parts, which then keep their state in
  * registers from part to part: every part of every Latin name comes here.
  */
-static inline __attribute__((always_inline)) bool
-read_part(nk_ko_parts *kp, const nk_name *nm, size_t i, unsigned stop)
+static inline bool read_part(nk_ko_parts *kp, const nk_name *nm, size_t i,
+			     unsigned stop)
 {
 	const nk_token *t = &nm->tok[i];
 	char *const out = kp->letters + kp->at[i];
@@ -471,6 +472,8 @@ static void read_one(ko_readings *rs, const ko_name *kn)
 	if (t->len >= KO_JOINED_TWO_SYL_MIN && hangul_surname(nm, t, 2) >= 0)
 		r->nsyl = 2;
 	r->id = hangul_surname(nm, t, r->nsyl);
+	char roman[NK_KO_PART_LETTERS_MAX];
+	r->nsyl_letters = slot_letters(roman, nm, t, 0, r->nsyl);
 }
 
 static void read_many(ko_readings *rs, const ko_name *kn)
@@ -509,20 +512,13 @@ static void read_many(ko_readings *rs, const ko_name *kn)
 		add_token_readings(rs, 0, first, korean);
 }
 
-/* Letters of the leading Hangul syllables reading r takes as surname. */
-static size_t syllables_len(const ko_name *kn, const ko_reading *r)
-{
-	char roman[NK_KO_PART_LETTERS_MAX];
-	return slot_letters(roman, kn->nm, &kn->nm->tok[r->tok], 0, r->nsyl);
-}
-
 static ko_span surname_letters(const ko_name *kn, const ko_reading *r)
 {
 	const char *const letters = kn->parts->letters;
 	const size_t *const at = kn->parts->at;
 	if (r->nsyl > 0)
 		return span_of(letters, at[r->tok],
-			       at[r->tok] + syllables_len(kn, r));
+			       at[r->tok] + r->nsyl_letters);
 	if (r->ntok > 0)
 		return span_of(letters, at[r->tok], at[r->tok + r->ntok]);
 	return span_of(letters, 0, 0);
@@ -538,7 +534,7 @@ static ko_span given_letters(char *buf, const ko_name *kn, const ko_reading *r)
 	const char *const letters = kn->parts->letters;
 	const size_t *at = kn->parts->at, end = at[kn->nm->ntok];
 	if (r->nsyl > 0)
-		return span_of(letters, at[r->tok] + syllables_len(kn, r), end);
+		return span_of(letters, at[r->tok] + r->nsyl_letters, end);
 	const size_t sur_from = at[r->tok], sur_to = at[r->tok + r->ntok];
 	if (sur_from == 0 || sur_to == end)
 		return sur_from == 0 ? span_of(letters, sur_to, end)

@@ -1,7 +1,8 @@
 /*
  * ko.h - the pieces of the Korean rules: the letter fold (ko_fold.c), the
- * syllable check (ko_syllable.c), shared by ko.c and the tests, and what
- * the Korean detection hands on to the Korean key (lang.h).
+ * syllable check (the table gen_ko_syllables.py makes), shared by ko.c
+ * and the tests, and what the Korean detection hands on to the Korean
+ * key (lang.h).
  */
 #ifndef NK_KO_H
 #define NK_KO_H
@@ -85,17 +86,13 @@ NK_HIDDEN bool nk_ko_fold_popular(nk_ko_folded *popular,
 NK_HIDDEN const char *nk_ko_fold_why_name(unsigned why);
 
 /*
- * Can the n letters s (code points as nk_name.text holds a Latin part:
- * lowercase ASCII; '-' marks a syllable boundary, '\'' is skipped) be
- * read as a run of Korean syllables in some romanization?  A word of
- * NK_KO_LETTERS_MAX characters or more is no name part: false.
- */
-NK_HIDDEN bool nk_ko_syllables_ok(const uint32_t *s, size_t n);
-
-/*
- * The same check a character at a time, for a pass that reads the
- * letters for more than this: start from state 0, step each character,
- * then ask at the end.
+ * Can a Latin part be read as a run of Korean syllables in some
+ * romanization?  That keeps Russian names (Ivanov, Petrova, Sergei: v,
+ * tr, rg) out of the Korean rules.  The check runs a character at a time
+ * (code points as nk_name.text holds a Latin part: lowercase ASCII; '-'
+ * marks a syllable boundary, '\'' is skipped) in the pass that reads the
+ * part for more than this: start from state 0, move by each character's
+ * kind, then ask at the end.
  */
 static inline unsigned nk_ko_syllable_kind(uint32_t c)
 {
@@ -108,11 +105,10 @@ static inline unsigned nk_ko_syllable_move(unsigned state, unsigned kind)
 	return nk_ko_syllable_next[state + kind];
 }
 
-static inline unsigned nk_ko_syllable_step(unsigned state, uint32_t c)
-{
-	return nk_ko_syllable_move(state, nk_ko_syllable_kind(c));
-}
-
+/*
+ * Does a part of n characters that left the check in state read as
+ * Korean?  One of NK_KO_LETTERS_MAX characters or more is no name part.
+ */
 static inline bool nk_ko_syllables_end(unsigned state, size_t n)
 {
 	return n < NK_KO_LETTERS_MAX && nk_ko_syllable_accepts[state];

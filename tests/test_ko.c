@@ -382,15 +382,15 @@ START_TEST(detection)
 }
 END_TEST
 
-/* The syllable check on an ASCII word, as a Latin name part holds it. */
+/* The syllable check on an ASCII word, stepped as ko.c reads a part. */
 static bool syllables_ok(const char *word)
 {
-	uint32_t text[NK_KO_LETTERS_MAX];
 	const size_t n = strlen(word);
-	ck_assert_uint_lt(n, NK_ARRAY_LEN(text));
+	unsigned state = 0;
 	for (size_t k = 0; k < n; k++)
-		text[k] = (unsigned char)word[k];
-	return nk_ko_syllables_ok(text, n);
+		state = nk_ko_syllable_move(
+			state, nk_ko_syllable_kind((unsigned char)word[k]));
+	return nk_ko_syllables_end(state, n);
 }
 
 START_TEST(syllables)
