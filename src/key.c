@@ -68,19 +68,15 @@ static int fold_split_traced(nk_name *nm, nk_key_info *info,
 	return NK_OK;
 }
 
-/*
- * The keys of nm by the rules of lang into out; the Korean rules count
- * theirs into *nkeys, the others leave it 0.
- */
-static int run_rules(nk_out *out, unsigned *nkeys, const nk_name *nm,
-		     nk_lang lang, const nk_ko_scan *ko, unsigned flags,
-		     const nk_tracer *tr)
+/* The keys of nm by the rules of lang into out. */
+static int run_rules(nk_out *out, const nk_name *nm, nk_lang lang,
+		     const nk_ko_scan *ko, unsigned flags, const nk_tracer *tr)
 {
 	switch (lang) {
 	case NK_LANG_RU:
 		return nk_ru_key(out, nm, flags, tr);
 	case NK_LANG_KO:
-		return nk_ko_key(out, nkeys, nm, ko, flags, tr);
+		return nk_ko_key(out, nm, ko, flags, tr);
 	default:
 		return nk_generic_key(out, nm, tr);
 	}
@@ -131,8 +127,7 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	nk_ko_scan ko;
 	info->lang = nk_lang_decide(&nm, opts->lang, &ko, &tr);
 	nk_out out = { .buf = buf, .cap = bufsize };
-	unsigned nkeys = 0;
-	rc = run_rules(&out, &nkeys, &nm, info->lang, &ko, opts->flags, &tr);
+	rc = run_rules(&out, &nm, info->lang, &ko, opts->flags, &tr);
 	if (rc != NK_OK)
 		return rc;
 	/* NK_KEY_MAX is promised to suffice: a key longer than that is a
@@ -142,7 +137,7 @@ int nk_key(nk_key_info *info, char *buf, size_t bufsize, const nk_ctx *ctx,
 	if (out.len == 0)
 		return NK_EEMPTY;
 	info->len = out.len;
-	info->nkeys = nkeys > 0 ? nkeys : count_keys(buf, out.len);
+	info->nkeys = count_keys(buf, out.len);
 	nk_trace(&tr, "key", "%s", buf);
 	return NK_OK;
 }

@@ -719,9 +719,8 @@ static bool same_folded(const nk_ko_folded *a, const nk_ko_folded *b)
 /*
  * Keys for every surname reading in the likelier given-name reading,
  * then in the other where it reads differently, NK_KEYS_MAX at most.
- * Returns how many.
  */
-static unsigned write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
+static void write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 			   size_t ngr)
 {
 	size_t keys = 0;
@@ -735,11 +734,10 @@ static unsigned write_keys(nk_out *out, const ko_key_parts *kp, size_t n,
 			write_key(out, &kp[i], f);
 			keys++;
 		}
-	return (unsigned)keys;
 }
 
-int nk_ko_key(nk_out *out, unsigned *nkeys, const nk_name *nm,
-	      const nk_ko_scan *ko, unsigned flags, const nk_tracer *tr)
+int nk_ko_key(nk_out *out, const nk_name *nm, const nk_ko_scan *ko,
+	      unsigned flags, const nk_tracer *tr)
 {
 	(void)flags; /* gender folding is a Russian matter */
 	ko_readings rs;
@@ -766,7 +764,7 @@ int nk_ko_key(nk_out *out, unsigned *nkeys, const nk_name *nm,
 		fold_reading(&kp[i], &kn, &rs.r[i], same ? &kp[i - 1] : NULL,
 			     gr, ngr, tr);
 	}
-	*nkeys = write_keys(out, kp, rs.n, ngr);
+	write_keys(out, kp, rs.n, ngr);
 	if (tr->fn && rs.n > 1)
 		nk_trace(tr, "ko", "%zu readings of the surname keyed", rs.n);
 	return NK_OK;

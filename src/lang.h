@@ -33,10 +33,9 @@ NK_HIDDEN size_t nk_ru_patronymic(char *buf, size_t cap, const nk_name *nm);
 /*
  * Korean rules (ko.c).  nk_ko_detect: a Latin name reads as Korean; it
  * fills ko, which nk_ko_key then reads (a scan with nothing in it will
- * do: the key looks up what is missing).  nk_ko_key counts the keys it
- * writes into *nkeys, so they need not be counted again in the buffer.
+ * do: the key looks up what is missing).
  */
-NK_HIDDEN int nk_ko_key(nk_out *out, unsigned *nkeys, const nk_name *nm,
+NK_HIDDEN int nk_ko_key(nk_out *out, const nk_name *nm,
 			const nk_ko_scan *ko, unsigned flags,
 			const nk_tracer *tr);
 NK_HIDDEN bool nk_ko_detect(nk_ko_scan *ko, const nk_name *nm);
